@@ -1,0 +1,3 @@
+import ContributorApp
+
+print("oasst-bench \(AppInfo.version): no scenarios yet")

@@ -1,0 +1,113 @@
+// swift-tools-version:6.2
+// oasst-tui: a terminal client (and embedded server) for the Open-Assistant task protocol.
+
+import Foundation
+import PackageDescription
+
+/// `OASST_LIGHT=1` drops the targets that need GRDB or Hummingbird, for fast inner loops
+/// on the pure layers (protocol, client, terminal UI, markdown, curses). CI never sets it.
+let light = ProcessInfo.processInfo.environment["OASST_LIGHT"] == "1"
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+var targets: [Target] = [
+    .target(name: "OasstProtocol", swiftSettings: swiftSettings),
+    .target(name: "OasstClient", dependencies: ["OasstProtocol"], swiftSettings: swiftSettings),
+    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    .target(name: "CurlTransport", dependencies: ["OasstClient", "CCurl"], swiftSettings: swiftSettings),
+    .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+    .systemLibrary(
+        name: "CCmark", pkgConfig: "libcmark-gfm",
+        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .target(name: "TerminalUI", swiftSettings: swiftSettings),
+    .target(name: "MessageMarkdown", dependencies: ["TerminalUI", "CCmark"], swiftSettings: swiftSettings),
+    .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: swiftSettings),
+    .target(
+        name: "ContributorApp", dependencies: ["OasstProtocol", "TerminalUI", "MessageMarkdown"],
+        swiftSettings: swiftSettings),
+    .target(
+        name: "TestSupport",
+        dependencies: ["OasstProtocol", "OasstClient", "TerminalUI", "ContributorApp"],
+        swiftSettings: swiftSettings),
+    .testTarget(
+        name: "OasstProtocolTests", dependencies: ["OasstProtocol", "TestSupport"],
+        swiftSettings: swiftSettings),
+    .testTarget(
+        name: "OasstClientTests", dependencies: ["OasstClient", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "CurlTransportTests", dependencies: ["CurlTransport", "TestSupport"],
+        swiftSettings: swiftSettings),
+    .testTarget(
+        name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], swiftSettings: swiftSettings),
+    .testTarget(
+        name: "MessageMarkdownTests", dependencies: ["MessageMarkdown", "TestSupport"],
+        swiftSettings: swiftSettings),
+    .testTarget(
+        name: "CursesBackendTests", dependencies: ["CursesBackend", "TestSupport"],
+        swiftSettings: swiftSettings),
+    .testTarget(
+        name: "ContributorAppTests", dependencies: ["ContributorApp", "TestSupport"],
+        swiftSettings: swiftSettings),
+]
+
+var dependencies: [Package.Dependency] = []
+
+if !light {
+    dependencies += [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ]
+    targets += [
+        .target(
+            name: "OfflineStore",
+            dependencies: ["OasstProtocol", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "CollectionServer",
+            dependencies: [
+                "OasstProtocol",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "oasst",
+            dependencies: [
+                "OasstProtocol", "OasstClient", "CurlTransport", "TerminalUI", "MessageMarkdown",
+                "CursesBackend", "OfflineStore", "ContributorApp", "CollectionServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "oasst-bench",
+            dependencies: [
+                "OasstProtocol", "TerminalUI", "MessageMarkdown", "ContributorApp", "OfflineStore",
+                "CollectionServer", "OasstClient", "CurlTransport",
+            ],
+            path: "Benchmarks/OasstBench",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "OfflineStoreTests", dependencies: ["OfflineStore", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CollectionServerTests",
+            dependencies: [
+                "CollectionServer", "OasstClient", "CurlTransport", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: swiftSettings),
+    ]
+}
+
+let package = Package(
+    name: "oasst-tui",
+    platforms: [.macOS(.v14)],
+    products: light ? [] : [.executable(name: "oasst", targets: ["oasst"])],
+    dependencies: dependencies,
+    targets: targets
+)

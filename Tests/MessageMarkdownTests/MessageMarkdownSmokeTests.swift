@@ -1,0 +1,7 @@
+import Testing
+
+@Suite struct MessageMarkdownSmokeTests {
+    @Test func targetLinks() {
+        #expect(Bool(true))
+    }
+}
