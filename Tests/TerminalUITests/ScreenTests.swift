@@ -36,3 +36,22 @@ import Testing
         #expect(changes[1].x == 9 && changes[1].y == 1)
     }
 }
+
+@Suite struct TextWrapperTests {
+    @Test func wrapsAtSpacesAndBreaksLongWords() {
+        let lines = TextWrapper.wrap(StyledLine([StyledSpan("the quick brown fox abcdefghijkl")]), width: 10)
+        #expect(lines.map(\.plainText) == ["the quick", "brown fox", "abcdefghij", "kl"])
+    }
+
+    @Test func neverSplitsWideCharacters() {
+        let lines = TextWrapper.wrap(StyledLine([StyledSpan("你好世界你好")]), width: 5)
+        #expect(lines.map(\.plainText) == ["你好", "世界", "你好"])
+    }
+
+    @Test func keepsStylesAcrossBreaks() {
+        let line = StyledLine([StyledSpan("plain "), StyledSpan("bold words here", .markdownStrong)])
+        let lines = TextWrapper.wrap(line, width: 11)
+        #expect(lines.map(\.plainText) == ["plain bold", "words here"])
+        #expect(lines[1].spans == [StyledSpan("words here", .markdownStrong)])
+    }
+}
