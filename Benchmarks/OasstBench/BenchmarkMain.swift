@@ -12,7 +12,8 @@ enum BenchmarkMain {
         }
         let unknown = requested.filter { name in !scenarios.contains { $0.name == name } }
         guard unknown.isEmpty else {
-            FileHandle.standardError.write(Data("oasst-bench: unknown scenario \(unknown.joined(separator: ", "))\n".utf8))
+            FileHandle.standardError.write(
+                Data("oasst-bench: unknown scenario \(unknown.joined(separator: ", "))\n".utf8))
             exit(2)
         }
         let chosen = requested.isEmpty ? scenarios : scenarios.filter { requested.contains($0.name) }

@@ -12,10 +12,11 @@ enum TerminalPreflight {
         }
         let term = environment["TERM"] ?? ""
         guard !term.isEmpty, term != "dumb" else {
-            throw FatalError("TERM is \(term.isEmpty ? "not set" : "“dumb”"); set it to your terminal, e.g. TERM=xterm-256color")
+            throw FatalError(
+                "TERM is \(term.isEmpty ? "not set" : "“dumb”"); set it to your terminal, e.g. TERM=xterm-256color")
         }
         setlocale(LC_ALL, "")
-        let codeset = String(cString: nl_langinfo(CODESET))
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         guard codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" else {
             throw FatalError(
                 "the locale's character set is \(codeset), not UTF-8; run with a UTF-8 locale, e.g. LANG=C.UTF-8")
