@@ -90,3 +90,37 @@ import Testing
         for command in Command.allCases { #expect(current.contains("`\(command.rawValue)`")) }
     }
 }
+
+/// Reading `keys.toml`: overrides, `file:line` errors and warnings.
+@Suite struct KeyMapFileTests {
+    @Test func readsOverridesFromToml() throws {
+        let text = """
+            # only what differs
+            [global]
+            queue = ["o", "<F4>"]
+            [ranking]
+            move-up = ["K", "<S-Up>"]
+            """
+        let (map, warnings) = try KeyMapFile.load(text: text, file: "keys.toml")
+        #expect(map.keys(for: .queue) == [[.character("o")], [.function(4)]])
+        #expect(map.keys(for: .moveUp) == [[.character("K")], [.shiftUp]])
+        #expect(warnings.isEmpty)
+    }
+
+    @Test func errorsCarryFileAndLine() {
+        #expect(throws: TOMLError(file: "keys.toml", line: 3, message: "unknown action 'fly' in [global]")) {
+            try KeyMapFile.load(text: "[global]\nquit = [\"q\"]\nfly = [\"f\"]\n", file: "keys.toml")
+        }
+        #expect(throws: TOMLError(file: "k", line: 2, message: "[global] s is bound twice: queue and skip")) {
+            try KeyMapFile.load(text: "[global]\nqueue = [\"s\"]\n", file: "k")
+        }
+        #expect(throws: TOMLError.self) {
+            try KeyMapFile.load(text: "[global]\nquit = \"q\"\n", file: "k")
+        }
+    }
+
+    @Test func discouragedKeysWarn() throws {
+        let (_, warnings) = try KeyMapFile.load(text: "[global]\nredraw = [\"<C-q>\"]\n", file: "k")
+        #expect(warnings == ["k:2: <C-q> is usually XON/XOFF flow control; consider another key"])
+    }
+}
