@@ -127,7 +127,7 @@ public struct OasstClient: Sendable {
             return try OasstJSON.encode(value)
         } catch {
             throw OasstError(
-                kind: .unreadableResponse, status: nil, code: nil, message: "cannot encode request: \(error)",
+                kind: .invalidRequest, status: nil, code: nil, message: "cannot encode request: \(error)",
                 action: .fixInput)
         }
     }

@@ -13,6 +13,8 @@ public struct OasstError: Error, Equatable, Sendable, CustomStringConvertible {
         case transport(TransportError)
         /// An HTTP response whose body is not what the protocol promises (proxy page, truncated JSON, …).
         case unreadableResponse
+        /// The request could not be encoded (e.g. a label value that is not a finite number); nothing was sent.
+        case invalidRequest
     }
 
     /// Where the failure came from.

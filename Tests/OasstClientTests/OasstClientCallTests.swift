@@ -273,6 +273,17 @@ import Testing
         fake.verify()
     }
 
+    @Test func unencodableInteractionIsFixInputAndNothingIsSent() async throws {
+        let interaction = Interaction.textLabels(
+            TextLabelsInteraction(
+                messageID: UUID(), taskID: UUID(), text: "t", labels: ["quality": .nan],
+                user: ClientFixtures.user("alice")))
+        let error = await ClientFixtures.failure { try await ClientFixtures.client(fake).send(interaction) }
+        #expect(error?.kind == .invalidRequest)
+        #expect(error?.action == .fixInput)
+        #expect(fake.requests.isEmpty)
+    }
+
     @Test func otherJSONErrorShapesFollowTheStatus() {
         let notFound = OasstClient.failure(HTTPResponse(status: 404, body: Data("{\"detail\":\"Not Found\"}".utf8)))
         #expect(notFound.kind == .server)
