@@ -44,12 +44,18 @@ public struct AppKeyMap: Equatable, Sendable {
             }
         }
         let map = AppKeyMap(bindings: result)
-        if let problem = map.conflict() { throw KeyMapError(problem) }
+        if let (problem, commands) = map.clash() {
+            let line = commands.compactMap { lines["\($0.context.rawValue).\($0.rawValue)"] }.max()
+            throw KeyMapError(problem, line: line)
+        }
         self = map
     }
 
     /// The first clash inside one context (same keys twice, or one sequence a prefix of another).
-    public func conflict() -> String? {
+    public func conflict() -> String? { clash()?.message }
+
+    /// The first clash and the two commands involved.
+    func clash() -> (message: String, commands: [Command])? {
         for context in CommandContext.allCases {
             let entries = Command.allCases.filter { $0.context == context }.flatMap { command in
                 (bindings[command] ?? []).map { (command, $0) }
@@ -61,8 +67,10 @@ public struct AppKeyMap: Equatable, Sendable {
                     guard Array(longer.prefix(shorter.count)) == shorter else { continue }
                     if a.0 == b.0 && a.1 == b.1 { continue }
                     let what = shorter == longer ? "bound twice" : "a prefix of \(KeyNotation.name(longer))"
-                    return "[\(context.rawValue)] \(KeyNotation.name(shorter)) is \(what): "
+                    let message =
+                        "[\(context.rawValue)] \(KeyNotation.name(shorter)) is \(what): "
                         + "\(a.0.rawValue) and \(b.0.rawValue)"
+                    return (message, [a.0, b.0])
                 }
             }
         }

@@ -565,6 +565,12 @@ enum AppUpdate {
         state.keyMap.keys(for: command).first.map { KeyNotation.name($0) } ?? "unbound"
     }
 
+    /// A command's keys as help shows them: `C-s M-Enter Enter`, or `unbound`.
+    static func helpKeys(_ keyMap: AppKeyMap, _ command: Command) -> String {
+        let sequences = keyMap.keys(for: command)
+        return sequences.isEmpty ? "unbound" : sequences.map { AppView.hintName($0) }.joined(separator: " ")
+    }
+
     /// Help groups from the effective key map, the current contexts first.
     static func helpGroups(_ state: AppState) -> [HelpOverlay.Group] {
         let current = contexts(state)
@@ -573,7 +579,7 @@ enum AppUpdate {
             HelpOverlay.Group(
                 title: context.title,
                 entries: Command.allCases.filter { $0.context == context }.map {
-                    HelpOverlay.Entry(keys: state.keyMap.keyNames(for: $0), description: $0.helpText)
+                    HelpOverlay.Entry(keys: helpKeys(state.keyMap, $0), description: $0.helpText)
                 })
         }
     }

@@ -27,7 +27,8 @@ enum AppView {
         case .queue: queue(&screen, state, layout)
         }
         notice(&screen, state, layout)
-        statusBar(state).render(into: &screen, in: Rect(x: 0, y: layout.statusRow, width: width, height: 1))
+        statusBar(state, width: width).render(
+            into: &screen, in: Rect(x: 0, y: layout.statusRow, width: width, height: 1))
         if let dialog = state.dialog {
             let saved = screen.cursor
             modal(dialog, state: state).render(into: &screen, in: layout.body)
@@ -103,7 +104,11 @@ enum AppView {
 
     /// A key name for hints: `C-s` rather than `<C-s>`.
     static func key(_ state: AppState, _ command: Command) -> String {
-        guard let first = state.keyMap.keys(for: command).first else { return "unbound" }
+        let sequences = state.keyMap.keys(for: command)
+        guard let first = sequences.first, let last = sequences.last else { return "unbound" }
+        if (command == .sliderValue || command == .putAtRank) && sequences.count > 1 {
+            return hintName(first) + "–" + hintName(last)
+        }
         return hintName(first)
     }
 
@@ -112,10 +117,11 @@ enum AppView {
             let name = KeyNotation.name(key)
             guard name.count > 1, name.hasPrefix("<"), name.hasSuffix(">"), name != "<lt>" else { return name }
             return String(name.dropFirst().dropLast())
-        }.joined(separator: " ")
+        }.joined(separator: keys.allSatisfy { if case .character = $0 { true } else { false } } ? "" : " ")
     }
 
     static func hintCommands(_ state: AppState) -> [Command] {
+        if state.help != nil { return [.helpClose, .helpDown] }
         switch state.screen {
         case .start: return [.startChoose, .startDown, .queue]
         case .loading: return [.queue, .quit]
@@ -137,7 +143,7 @@ enum AppView {
         }
     }
 
-    static func statusBar(_ state: AppState) -> StatusBar {
+    static func statusBar(_ state: AppState, width: Int) -> StatusBar {
         var segments: [StatusBar.Segment] = []
         segments.append(.kept(mode(state), slot: .statusBar))
         let who =
@@ -154,12 +160,18 @@ enum AppView {
         var queue = "⇡\(state.queue.queued) queued"
         if state.queue.held > 0 { queue += " · \(state.queue.held) held" }
         segments.append(.kept(queue, slot: state.queue.held > 0 ? .statusHeld : .statusQueued))
-        let hints = hintCommands(state).map { command in
-            key(state, command) + " " + command.rawValue.replacingDashes
-        }
-        if !hints.isEmpty { segments.append(.hints(hints.joined(separator: "  "))) }
         let helpKey = AppUpdate.isInsideEditor(state) ? hintName([.function(1)]) : key(state, .help)
-        segments.append(.kept(helpKey + " help"))
+        let helpSegment = StatusBar.Segment.kept(helpKey + " help")
+        let used = (segments + [helpSegment]).reduce(0) { $0 + CellWidth.of($1.text) + StatusBar.separator.count }
+        var hints = ""
+        for command in hintCommands(state) {
+            let hint = key(state, command) + " " + command.hintLabel
+            let candidate = hints.isEmpty ? hint : hints + "  " + hint
+            guard used + CellWidth.of(candidate) <= width else { break }
+            hints = candidate
+        }
+        if !hints.isEmpty { segments.append(.hints(hints)) }
+        segments.append(helpSegment)
         return StatusBar(segments)
     }
 
@@ -324,6 +336,7 @@ enum AppView {
 
     static func replyReview(_ screen: inout Screen, _ editor: TextEditor, _ session: TaskSession, _ layout: AppLayout) {
         let body = layout.body
+        screen.fill(body, slot: .normal)
         separator(&screen, body.y, "Your reply as it will be sent (\(editor.characterCount) / \(editor.limit))", layout)
         let rect = body.splitTop(1).1
         var scroll = ScrollView(content: MessageText.lines(editor.text, width: layout.width - 2), wrapsContent: false)
@@ -381,6 +394,8 @@ enum AppView {
                 if case .item(let index) = $0.block { return index == form.focus }
                 return false
             } ?? 0
+        let overflows = total > rect.height
+        let rect = overflows ? Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - 1) : rect
         var top = 0
         var focusEnd = starts[focusedBlock] + blocks[focusedBlock].height
         if focusedBlock + 1 < blocks.count, case .info = blocks[focusedBlock + 1].block {
@@ -418,9 +433,9 @@ enum AppView {
                 }
             }
         }
-        if total > rect.height {
-            let more = top + rect.height < total ? "↓ more" : "↑ more"
-            screen.put(more, x: rect.maxX - CellWidth.of(more), y: rect.maxY - 1, slot: .messageMeta)
+        if overflows {
+            let more = (top > 0 ? "↑ " : "") + (top + rect.height < total ? "↓ " : "") + "more labels"
+            screen.put(more, x: rect.maxX - CellWidth.of(more), y: rect.maxY, slot: .messageMeta)
         }
     }
 
@@ -442,7 +457,7 @@ enum AppView {
             let value = values[item.name] ?? 0
             lines.append(
                 StyledLine([
-                    StyledSpan("  " + TextFit.pad(Sanitizer.plain(answer), width: max(1, rect.width - 20))),
+                    StyledSpan("  " + TextFit.pad(Sanitizer.plain(answer), width: max(1, rect.width - 28))),
                     StyledSpan(" → \(item.name) = \(formatValue(value))", .messageMeta),
                 ]))
         }

@@ -135,6 +135,36 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// One or two words for the status-bar hints.
+    public var hintLabel: String {
+        switch self {
+        case .startChoose: return "start"
+        case .startDown: return "next"
+        case .review, .finishLabels, .finishRanking: return "review"
+        case .leaveEditor: return "leave"
+        case .externalEditor: return "editor"
+        case .enterEditor: return "edit"
+        case .scrollDown: return "scroll"
+        case .backToEdit: return "back"
+        case .nextLabel: return "next"
+        case .answerYes: return "yes"
+        case .toggleFlag: return "flag"
+        case .sliderValue: return "rate"
+        case .pickDrop: return "pick"
+        case .moveDown: return "move"
+        case .putAtRank: return "rank"
+        case .notRankable: return "unrankable"
+        case .queueRetry: return "retry"
+        case .queueFlush: return "flush"
+        case .queueClose, .helpClose: return "close"
+        case .helpDown: return "scroll"
+        case .help, .quit, .queue, .skip, .report, .undo, .redraw, .startUp, .startRefresh, .scrollUp, .pageDown,
+            .pageUp, .scrollTop, .scrollBottom, .submit, .previousLabel, .answerNo, .sliderLeft, .sliderRight,
+            .clearLabel, .labelInfo, .rankDown, .rankUp, .putBack, .moveUp, .fullText, .helpUp:
+            return rawValue.replacingDashes
+        }
+    }
+
     /// What the command does, for the help overlay and the generated documentation.
     public var helpText: String {
         switch self {

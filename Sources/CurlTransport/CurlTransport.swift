@@ -35,6 +35,13 @@ public final class CurlTransport: HTTPTransport {
         }
     }
 
+    /// Initialises libcurl now (once per process; later calls only report the result). Call it
+    /// early in `main`, before other threads start; otherwise the first transport does it.
+    @discardableResult
+    public static func initializeLibrary() -> Bool {
+        CurlGlobal.isReady
+    }
+
     /// The linked libcurl and its TLS/compression libraries (`curl_version()`), for `oasst --version`.
     public static var libraryVersion: String {
         CurlGlobal.version

@@ -32,6 +32,10 @@ final class LoopbackHTTPConnection: Sendable {
         var headEnd = Self.find(Self.headerEnd, in: buffer, from: 0)
         while headEnd == nil {
             guard socket.read(into: &buffer) else { return nil }
+            // Not HTTP (e.g. a TLS ClientHello starts with 0x16): hang up like a real server would.
+            if let first = buffer.first, !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) {
+                return nil
+            }
             headEnd = Self.find(Self.headerEnd, in: buffer, from: 0)
         }
         guard let headEnd else { return nil }
