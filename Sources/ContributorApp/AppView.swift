@@ -125,7 +125,7 @@ enum AppView {
         switch state.screen {
         case .start: return [.startChoose, .startDown, .queue]
         case .loading: return [.queue, .quit]
-        case .queue: return [.queueRetry, .queueFlush, .queueClose]
+        case .queue: return [.queueRetry, .queueRecall, .queueDiscard, .queueFlush, .queueClose]
         case .task:
             guard let session = state.session else { return [] }
             switch session.phase {
@@ -208,6 +208,11 @@ enum AppView {
             return ModalDialog(
                 title: "Report message", message: "Why should moderators look at this message? Enter sends.",
                 input: editor)
+        case .confirmDiscard(let id):
+            return ModalDialog.confirm(
+                title: "Discard for good?",
+                message: "Item \(Sanitizer.plain(id)) and its text will be deleted. Export it first with "
+                    + "\(key(state, .queueExport)) if you may want it.")
         case .confirmUnchangedRanking:
             return ModalDialog.confirm(
                 title: "Order unchanged",
