@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// `docs/keybindings.md`, generated from the `Command` table and a key map (a test keeps it fresh).
 public enum KeyBindingsDocument {
     /// The document as Markdown.
