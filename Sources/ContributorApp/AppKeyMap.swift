@@ -12,7 +12,7 @@ public struct AppKeyMap: Equatable, Sendable {
         var bindings: [String: [String: [[Key]]]] = [:]
         for command in Command.allCases {
             bindings[command.context.rawValue, default: [:]][command.rawValue] = command.defaultKeys.compactMap {
-                try? KeyNotation.parse($0)
+                try? KeyName.parse($0)
             }
         }
         return AppKeyMap(map: KeyMap(bindings: bindings))
@@ -46,7 +46,7 @@ public struct AppKeyMap: Equatable, Sendable {
     }
 
     /// The keys of a command in key-name notation: `j <Down>`, or `unbound`.
-    public func keyNames(for command: Command) -> String { KeyNotation.describe(keys(for: command)) }
+    public func keyNames(for command: Command) -> String { KeyName.describe(keys(for: command)) }
 
     /// What a run of pending keys means in the given contexts, searched in order.
     public enum Resolution: Equatable, Sendable {
@@ -61,7 +61,7 @@ public struct AppKeyMap: Equatable, Sendable {
     /// Resolves `pending` against the contexts in order; `insideEditor` ignores bindings that start
     /// with a key the editor uses for text or movement, so typing is never stolen.
     public func resolve(_ pending: [Key], contexts: [CommandContext], insideEditor: Bool = false) -> Resolution {
-        let pending = pending.map { KeyNotation.normalized($0) }
+        let pending = pending.map { KeyName.normalized($0) }
         var isPrefix = false
         for context in contexts {
             for command in Command.allCases where command.context == context {

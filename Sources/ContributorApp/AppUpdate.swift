@@ -592,7 +592,7 @@ enum AppUpdate {
 
     /// The first key of a command, for messages.
     static func firstKey(_ state: AppState, _ command: Command) -> String {
-        state.keyMap.keys(for: command).first.map { KeyNotation.name($0) } ?? "unbound"
+        state.keyMap.keys(for: command).first.map { KeyName.name($0) } ?? "unbound"
     }
 
     /// A command's keys as help shows them: `C-s M-Enter Enter`, or `unbound`.

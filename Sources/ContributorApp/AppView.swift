@@ -92,7 +92,7 @@ enum AppView {
 
     static func notice(_ screen: inout Screen, _ state: AppState, _ layout: AppLayout) {
         if !state.pendingKeys.isEmpty {
-            screen.put(KeyNotation.name(state.pendingKeys) + " …", x: 1, y: layout.noticeRow, slot: .helpKey)
+            screen.put(KeyName.name(state.pendingKeys) + " …", x: 1, y: layout.noticeRow, slot: .helpKey)
             return
         }
         guard let notice = state.notice else { return }
@@ -114,7 +114,7 @@ enum AppView {
 
     static func hintName(_ keys: [Key]) -> String {
         keys.map { key -> String in
-            let name = KeyNotation.name(key)
+            let name = KeyName.name(key)
             guard name.count > 1, name.hasPrefix("<"), name.hasSuffix(">"), name != "<lt>" else { return name }
             return String(name.dropFirst().dropLast())
         }.joined(separator: keys.allSatisfy { if case .character = $0 { true } else { false } } ? "" : " ")

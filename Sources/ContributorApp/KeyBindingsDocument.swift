@@ -28,7 +28,7 @@ public enum KeyBindingsDocument {
             out += "\n## \(context.title) (`[\(context.rawValue)]`)\n\n"
             out += "| action | keys | what it does |\n|---|---|---|\n"
             for command in Command.allCases where command.context == context {
-                let keys = keyMap.keys(for: command).map { "`" + KeyNotation.name($0).replacingPipes + "`" }
+                let keys = keyMap.keys(for: command).map { "`" + KeyName.name($0).replacingPipes + "`" }
                 out += "| `\(command.rawValue)` | \(keys.isEmpty ? "unbound" : keys.joined(separator: " ")) | "
                 out += command.helpText.replacingPipes + " |\n"
             }
