@@ -1,0 +1,26 @@
+import Foundation
+
+/// `assistant_reply`: write the assistant's next message after a prompter turn. Encodes without `type`.
+public struct AssistantReplyTask: Codable, Sendable, Equatable, Hashable {
+    /// Task id.
+    public var id: UUID
+    /// The thread; the last message is a prompter turn.
+    public var conversation: Conversation
+
+    /// Creates the task.
+    public init(id: UUID, conversation: Conversation) {
+        self.id = id
+        self.conversation = conversation
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, conversation
+    }
+
+    /// Encodes every field.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeUUID(id, forKey: .id)
+        try c.encode(conversation, forKey: .conversation)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// `initial_prompt`: write the first message of a new conversation. Encodes without `type` (see `OasstTask`).
+public struct InitialPromptTask: Codable, Sendable, Equatable, Hashable {
+    /// Task id.
+    public var id: UUID
+    /// Always `null` in this backend.
+    public var hint: String?
+
+    /// Creates the task.
+    public init(id: UUID, hint: String? = nil) {
+        self.id = id
+        self.hint = hint
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, hint
+    }
+
+    /// Encodes `id` and an explicit `hint`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeUUID(id, forKey: .id)
+        try c.encodeOrNull(hint, forKey: .hint)
+    }
+}

@@ -1,0 +1,21 @@
+/// `message_rating`: the answer to `rate_summary` (never handed out).
+public struct MessageRatingInteraction: Codable, Sendable, Equatable, Hashable {
+    /// Id of the rated message.
+    public var messageID: String
+    /// Rating, > 0.
+    public var rating: Int
+    /// The task's owner.
+    public var user: User
+
+    /// Creates the answer.
+    public init(messageID: String, rating: Int, user: User) {
+        self.messageID = messageID
+        self.rating = rating
+        self.user = user
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rating, user
+        case messageID = "message_id"
+    }
+}

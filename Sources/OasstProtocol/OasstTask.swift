@@ -1,0 +1,166 @@
+import Foundation
+
+/// A task as the backend hands it out, one case per concrete type; any other `type` (a newer server, an abstract
+/// base type) is kept whole in `.unknown` so it never breaks decoding and can still be skipped (nacked).
+public enum OasstTask: Codable, Sendable, Equatable, Hashable {
+    /// `initial_prompt`.
+    case initialPrompt(InitialPromptTask)
+    /// `prompter_reply`.
+    case prompterReply(PrompterReplyTask)
+    /// `assistant_reply`.
+    case assistantReply(AssistantReplyTask)
+    /// `rank_initial_prompts` (never handed out).
+    case rankInitialPrompts(RankInitialPromptsTask)
+    /// `rank_prompter_replies`.
+    case rankPrompterReplies(RankRepliesTask)
+    /// `rank_assistant_replies`.
+    case rankAssistantReplies(RankRepliesTask)
+    /// `label_initial_prompt`.
+    case labelInitialPrompt(LabelInitialPromptTask)
+    /// `label_prompter_reply`.
+    case labelPrompterReply(LabelReplyTask)
+    /// `label_assistant_reply`.
+    case labelAssistantReply(LabelReplyTask)
+    /// `summarize_story` (never handed out).
+    case summarizeStory(SummarizeStoryTask)
+    /// `rate_summary` (never handed out).
+    case rateSummary(RateSummaryTask)
+    /// Any other `type`, with the JSON exactly as received.
+    case unknown(type: String, raw: JSONValue)
+
+    private enum TypeKey: String, CodingKey {
+        case type
+    }
+
+    /// Decodes by the `type` discriminator; unknown types keep their raw JSON.
+    public init(from decoder: any Decoder) throws {
+        let typeName = try decoder.container(keyedBy: TypeKey.self).decode(String.self, forKey: .type)
+        guard let type = TaskType(rawValue: typeName) else {
+            self = .unknown(type: typeName, raw: try JSONValue(from: decoder))
+            return
+        }
+        switch type {
+        case .initialPrompt: self = .initialPrompt(try InitialPromptTask(from: decoder))
+        case .prompterReply: self = .prompterReply(try PrompterReplyTask(from: decoder))
+        case .assistantReply: self = .assistantReply(try AssistantReplyTask(from: decoder))
+        case .rankInitialPrompts: self = .rankInitialPrompts(try RankInitialPromptsTask(from: decoder))
+        case .rankPrompterReplies: self = .rankPrompterReplies(try RankRepliesTask(from: decoder))
+        case .rankAssistantReplies: self = .rankAssistantReplies(try RankRepliesTask(from: decoder))
+        case .labelInitialPrompt: self = .labelInitialPrompt(try LabelInitialPromptTask(from: decoder))
+        case .labelPrompterReply: self = .labelPrompterReply(try LabelReplyTask(from: decoder))
+        case .labelAssistantReply: self = .labelAssistantReply(try LabelReplyTask(from: decoder))
+        case .summarizeStory: self = .summarizeStory(try SummarizeStoryTask(from: decoder))
+        case .rateSummary: self = .rateSummary(try RateSummaryTask(from: decoder))
+        case .random, .replyToConversation, .rankConversationReplies, .labelConversationReply:
+            self = .unknown(type: typeName, raw: try JSONValue(from: decoder))
+        }
+    }
+
+    /// Encodes the payload plus `type`; an unknown task re-encodes its raw JSON unchanged.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .initialPrompt(let task): try task.encode(to: encoder)
+        case .prompterReply(let task): try task.encode(to: encoder)
+        case .assistantReply(let task): try task.encode(to: encoder)
+        case .rankInitialPrompts(let task): try task.encode(to: encoder)
+        case .rankPrompterReplies(let task), .rankAssistantReplies(let task): try task.encode(to: encoder)
+        case .labelInitialPrompt(let task): try task.encode(to: encoder)
+        case .labelPrompterReply(let task), .labelAssistantReply(let task): try task.encode(to: encoder)
+        case .summarizeStory(let task): try task.encode(to: encoder)
+        case .rateSummary(let task): try task.encode(to: encoder)
+        case .unknown(_, let raw):
+            try raw.encode(to: encoder)
+            return
+        }
+        var container = encoder.container(keyedBy: TypeKey.self)
+        try container.encode(typeName, forKey: .type)
+    }
+
+    /// The `type` string as sent.
+    public var typeName: String {
+        switch self {
+        case .unknown(let type, _): return type
+        case .initialPrompt, .prompterReply, .assistantReply, .rankInitialPrompts, .rankPrompterReplies,
+            .rankAssistantReplies, .labelInitialPrompt, .labelPrompterReply, .labelAssistantReply, .summarizeStory,
+            .rateSummary:
+            return (type ?? .random).rawValue
+        }
+    }
+
+    /// The task type, or `nil` for an unknown one.
+    public var type: TaskType? {
+        switch self {
+        case .initialPrompt: return .initialPrompt
+        case .prompterReply: return .prompterReply
+        case .assistantReply: return .assistantReply
+        case .rankInitialPrompts: return .rankInitialPrompts
+        case .rankPrompterReplies: return .rankPrompterReplies
+        case .rankAssistantReplies: return .rankAssistantReplies
+        case .labelInitialPrompt: return .labelInitialPrompt
+        case .labelPrompterReply: return .labelPrompterReply
+        case .labelAssistantReply: return .labelAssistantReply
+        case .summarizeStory: return .summarizeStory
+        case .rateSummary: return .rateSummary
+        case .unknown(let type, _): return TaskType(rawValue: type)
+        }
+    }
+
+    /// The task id; for an unknown task, its `id` member when that is a UUID.
+    public var id: UUID? {
+        switch self {
+        case .initialPrompt(let task): return task.id
+        case .prompterReply(let task): return task.id
+        case .assistantReply(let task): return task.id
+        case .rankInitialPrompts(let task): return task.id
+        case .rankPrompterReplies(let task), .rankAssistantReplies(let task): return task.id
+        case .labelInitialPrompt(let task): return task.id
+        case .labelPrompterReply(let task), .labelAssistantReply(let task): return task.id
+        case .summarizeStory(let task): return task.id
+        case .rateSummary(let task): return task.id
+        case .unknown(_, let raw): return raw["id"]?.stringValue.flatMap(UUID.init(uuidString:))
+        }
+    }
+
+    /// The conversation shown with the task, when it has one.
+    public var conversation: Conversation? {
+        switch self {
+        case .prompterReply(let task): return task.conversation
+        case .assistantReply(let task): return task.conversation
+        case .rankPrompterReplies(let task), .rankAssistantReplies(let task): return task.conversation
+        case .labelInitialPrompt(let task): return task.conversation
+        case .labelPrompterReply(let task), .labelAssistantReply(let task): return task.conversation
+        case .initialPrompt, .rankInitialPrompts, .summarizeStory, .rateSummary, .unknown: return nil
+        }
+    }
+
+    /// The ranking payload of the two reply-ranking types.
+    public var ranking: RankRepliesTask? {
+        switch self {
+        case .rankPrompterReplies(let task), .rankAssistantReplies(let task): return task
+        case .initialPrompt, .prompterReply, .assistantReply, .rankInitialPrompts, .labelInitialPrompt,
+            .labelPrompterReply, .labelAssistantReply, .summarizeStory, .rateSummary, .unknown:
+            return nil
+        }
+    }
+
+    /// The label payload of the three label types.
+    public var labeling: (any LabelingTask)? {
+        switch self {
+        case .labelInitialPrompt(let task): return task
+        case .labelPrompterReply(let task), .labelAssistantReply(let task): return task
+        case .initialPrompt, .prompterReply, .assistantReply, .rankInitialPrompts, .rankPrompterReplies,
+            .rankAssistantReplies, .summarizeStory, .rateSummary, .unknown:
+            return nil
+        }
+    }
+
+    /// The interaction that answers this task, or `nil` when this client cannot answer it (skip it).
+    public var answerType: InteractionType? {
+        switch self {
+        case .initialPrompt, .prompterReply, .assistantReply: return .textReplyToMessage
+        case .rankPrompterReplies, .rankAssistantReplies: return .messageRanking
+        case .labelInitialPrompt, .labelPrompterReply, .labelAssistantReply: return .textLabels
+        case .rankInitialPrompts, .summarizeStory, .rateSummary, .unknown: return nil
+        }
+    }
+}

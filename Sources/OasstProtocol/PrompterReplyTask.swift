@@ -1,0 +1,30 @@
+import Foundation
+
+/// `prompter_reply`: write the user's next message after an assistant turn. Encodes without `type`.
+public struct PrompterReplyTask: Codable, Sendable, Equatable, Hashable {
+    /// Task id.
+    public var id: UUID
+    /// Always `null` in this backend.
+    public var hint: String?
+    /// The thread; the last message is an assistant turn.
+    public var conversation: Conversation
+
+    /// Creates the task.
+    public init(id: UUID, hint: String? = nil, conversation: Conversation) {
+        self.id = id
+        self.hint = hint
+        self.conversation = conversation
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, hint, conversation
+    }
+
+    /// Encodes every field with an explicit `hint`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeUUID(id, forKey: .id)
+        try c.encodeOrNull(hint, forKey: .hint)
+        try c.encode(conversation, forKey: .conversation)
+    }
+}

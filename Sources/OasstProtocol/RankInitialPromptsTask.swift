@@ -1,0 +1,31 @@
+import Foundation
+
+/// `rank_initial_prompts` (never handed out by the backend; decoded so the client can skip it).
+public struct RankInitialPromptsTask: Codable, Sendable, Equatable, Hashable {
+    /// Task id.
+    public var id: UUID
+    /// Deprecated prompt texts.
+    public var prompts: [String]
+    /// The prompts to rank.
+    public var promptMessages: [ConversationMessage]
+
+    /// Creates the task.
+    public init(id: UUID, prompts: [String], promptMessages: [ConversationMessage]) {
+        self.id = id
+        self.prompts = prompts
+        self.promptMessages = promptMessages
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, prompts
+        case promptMessages = "prompt_messages"
+    }
+
+    /// Encodes every field.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeUUID(id, forKey: .id)
+        try c.encode(prompts, forKey: .prompts)
+        try c.encode(promptMessages, forKey: .promptMessages)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// `rate_summary` (never handed out; the only task answered by `message_rating`).
+public struct RateSummaryTask: Codable, Sendable, Equatable, Hashable {
+    /// Task id.
+    public var id: UUID
+    /// Allowed ratings.
+    public var scale: RatingScale
+    /// The full text.
+    public var fullText: String
+    /// The summary to rate.
+    public var summary: String
+
+    /// Creates the task.
+    public init(id: UUID, scale: RatingScale = RatingScale(), fullText: String, summary: String) {
+        self.id = id
+        self.scale = scale
+        self.fullText = fullText
+        self.summary = summary
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, scale, summary
+        case fullText = "full_text"
+    }
+
+    /// Decodes the task; a missing scale is the default 1…5.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(UUID.self, forKey: .id)
+        scale = try c.decodeIfPresent(RatingScale.self, forKey: .scale) ?? RatingScale()
+        fullText = try c.decode(String.self, forKey: .fullText)
+        summary = try c.decode(String.self, forKey: .summary)
+    }
+
+    /// Encodes every field.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeUUID(id, forKey: .id)
+        try c.encode(scale, forKey: .scale)
+        try c.encode(fullText, forKey: .fullText)
+        try c.encode(summary, forKey: .summary)
+    }
+}

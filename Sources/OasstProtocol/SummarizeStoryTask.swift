@@ -1,0 +1,26 @@
+import Foundation
+
+/// `summarize_story` (never handed out; decoded so the client can skip it).
+public struct SummarizeStoryTask: Codable, Sendable, Equatable, Hashable {
+    /// Task id.
+    public var id: UUID
+    /// The story to summarise.
+    public var story: String
+
+    /// Creates the task.
+    public init(id: UUID, story: String) {
+        self.id = id
+        self.story = story
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, story
+    }
+
+    /// Encodes every field.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeUUID(id, forKey: .id)
+        try c.encode(story, forKey: .story)
+    }
+}
