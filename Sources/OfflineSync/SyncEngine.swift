@@ -1,4 +1,5 @@
 import Foundation
+import OasstClient
 import OasstProtocol
 import OfflineStore
 
