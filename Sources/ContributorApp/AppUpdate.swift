@@ -91,6 +91,9 @@ enum AppUpdate {
             state.queue = queue
             state.queueCursor = min(state.queueCursor, max(0, queue.items.count - 1))
             return []
+        case .info(let text):
+            state.notice = AppNotice(text)
+            return []
         case .tick:
             guard var session = state.session, let since = session.draftDirtySince,
                 case .reply(let editor) = session.work, state.environment.now() - since >= 1
@@ -118,7 +121,7 @@ enum AppUpdate {
                 case .report(var editor):
                     editor.paste(text)
                     state.dialog = .report(editor)
-                case .confirmUnchangedRanking:
+                case .confirmUnchangedRanking, .confirmDiscard:
                     break
                 }
                 return []
@@ -237,6 +240,13 @@ enum AppUpdate {
                 editor.apply(key)
                 state.dialog = .report(editor)
             }
+        case .confirmDiscard(let id):
+            if key == .character("y") {
+                state.dialog = nil
+                return [.discardQueueItem(id: id)]
+            } else if key == .character("n") || key == .escape {
+                state.dialog = nil
+            }
         case .confirmUnchangedRanking:
             if key == .character("y") {
                 state.dialog = nil
@@ -280,9 +290,29 @@ enum AppUpdate {
         case .queueClose:
             state.screen = state.screenBeforeQueue
             return []
-        case .queueRetry:
+        case .queueDown, .queueUp:
+            let count = state.queue.items.count
+            guard count > 0 else { return [] }
+            state.queueCursor = min(max(0, state.queueCursor + (command == .queueDown ? 1 : -1)), count - 1)
+            return []
+        case .queueRetry, .queueRecall, .queueExport, .queueDiscard:
             guard state.queue.items.indices.contains(state.queueCursor) else { return [] }
-            return [.retryQueueItem(id: state.queue.items[state.queueCursor].id)]
+            let item = state.queue.items[state.queueCursor]
+            if command == .queueRecall {
+                guard item.state == "queued" || item.state == "held" else {
+                    state.notice = AppNotice("Only queued or held items can be recalled; this one is \(item.state).")
+                    return []
+                }
+                state.screen = .loading
+                state.screenBeforeQueue = .loading
+                return [.recallQueueItem(id: item.id)]
+            }
+            if command == .queueExport { return [.exportQueueItem(id: item.id)] }
+            if command == .queueDiscard {
+                state.dialog = .confirmDiscard(id: item.id)
+                return []
+            }
+            return [.retryQueueItem(id: item.id)]
         case .queueFlush:
             return [.flushQueue]
         case .skip:
@@ -562,7 +592,7 @@ enum AppUpdate {
 
     /// The first key of a command, for messages.
     static func firstKey(_ state: AppState, _ command: Command) -> String {
-        state.keyMap.keys(for: command).first.map { KeyNotation.name($0) } ?? "unbound"
+        state.keyMap.keys(for: command).first.map { KeyName.name($0) } ?? "unbound"
     }
 
     /// A command's keys as help shows them: `C-s M-Enter Enter`, or `unbound`.

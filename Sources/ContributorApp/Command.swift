@@ -52,7 +52,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case notRankable = "not-rankable"
     case finishRanking = "finish-ranking"
 
+    case queueDown = "queue-down"
+    case queueUp = "queue-up"
     case queueRetry = "queue-retry"
+    case queueRecall = "queue-recall"
+    case queueExport = "queue-export"
+    case queueDiscard = "queue-discard"
     case queueFlush = "queue-flush"
     case queueClose = "queue-close"
 
@@ -74,7 +79,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .rankDown, .rankUp, .pickDrop, .putBack, .moveDown, .moveUp, .putAtRank, .fullText, .notRankable,
             .finishRanking:
             return .ranking
-        case .queueRetry, .queueFlush, .queueClose: return .queue
+        case .queueDown, .queueUp, .queueRetry, .queueRecall, .queueExport, .queueDiscard, .queueFlush, .queueClose:
+            return .queue
         case .helpClose, .helpDown, .helpUp: return .help
         }
     }
@@ -126,7 +132,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .fullText: return ["o"]
         case .notRankable: return ["x"]
         case .finishRanking: return ["<Enter>"]
+        case .queueDown: return ["j", "<Down>"]
+        case .queueUp: return ["k", "<Up>"]
         case .queueRetry: return ["r"]
+        case .queueRecall: return ["e"]
+        case .queueExport: return ["w"]
+        case .queueDiscard: return ["d"]
         case .queueFlush: return ["R"]
         case .queueClose: return ["<Esc>"]
         case .helpClose: return ["?", "<F1>", "<Esc>", "q"]
@@ -155,12 +166,15 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .putAtRank: return "rank"
         case .notRankable: return "unrankable"
         case .queueRetry: return "retry"
+        case .queueRecall: return "recall"
+        case .queueDiscard: return "discard"
         case .queueFlush: return "flush"
         case .queueClose, .helpClose: return "close"
         case .helpDown: return "scroll"
         case .help, .quit, .queue, .skip, .report, .undo, .redraw, .startUp, .startRefresh, .scrollUp, .pageDown,
             .pageUp, .scrollTop, .scrollBottom, .submit, .previousLabel, .answerNo, .sliderLeft, .sliderRight,
-            .clearLabel, .labelInfo, .rankDown, .rankUp, .putBack, .moveUp, .fullText, .helpUp:
+            .clearLabel, .labelInfo, .rankDown, .rankUp, .putBack, .moveUp, .fullText, .helpUp, .queueDown, .queueUp,
+            .queueExport:
             return rawValue.replacingDashes
         }
     }
@@ -212,7 +226,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .fullText: return "Show or hide the reply's full text"
         case .notRankable: return "Toggle: all replies are wrong and cannot be ranked"
         case .finishRanking: return "Review the ranking"
+        case .queueDown: return "Next item"
+        case .queueUp: return "Previous item"
         case .queueRetry: return "Retry the selected item now"
+        case .queueRecall: return "Recall a queued or held item to edit it (never while sending)"
+        case .queueExport: return "Write the item's text to a file and show its path"
+        case .queueDiscard: return "Discard the item (asks y/n)"
         case .queueFlush: return "Send everything queued now"
         case .queueClose: return "Close the queue view"
         case .helpClose: return "Close help"

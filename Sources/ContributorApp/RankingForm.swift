@@ -49,7 +49,8 @@ public struct RankingForm: Equatable, Sendable {
             .startRefresh, .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom, .review,
             .enterEditor, .leaveEditor, .externalEditor, .submit, .backToEdit, .nextLabel, .previousLabel,
             .answerYes, .answerNo, .toggleFlag, .sliderLeft, .sliderRight, .sliderValue, .clearLabel, .labelInfo,
-            .finishLabels, .finishRanking, .queueRetry, .queueFlush, .queueClose, .helpClose, .helpDown, .helpUp:
+            .finishLabels, .finishRanking, .queueDown, .queueUp, .queueRetry, .queueRecall, .queueExport,
+            .queueDiscard, .queueFlush, .queueClose, .helpClose, .helpDown, .helpUp:
             return false
         }
         let changed = before.0 != list.ranking || before.1 != notRankable

@@ -337,3 +337,48 @@ import Testing
         #expect(driver.state.screen == .start)
     }
 }
+
+/// The queue view: moving, recall (queued/held only), export, discard with confirmation.
+@Suite struct QueueViewTests {
+    func driver() -> AppDriver {
+        let driver = AppDriver()
+        driver.send(
+            .queueChanged(
+                QueueStatus(
+                    queued: 1, held: 1,
+                    items: [
+                        .init(id: "q1", kind: "assistant_reply", state: "sending"),
+                        .init(id: "q2", kind: "prompter_reply", state: "held", detail: "expired"),
+                    ])))
+        driver.press(.queue)
+        return driver
+    }
+
+    @Test func recallRefusedWhileSendingThenAllowedForHeld() throws {
+        let driver = driver()
+        driver.press(.queueRecall)
+        #expect(driver.state.notice?.text.contains("sending") == true)
+        #expect(!driver.effects.contains(.recallQueueItem(id: "q1")))
+        driver.press(.queueDown)
+        driver.press(.queueRecall)
+        #expect(driver.effects.last == .recallQueueItem(id: "q2"))
+        driver.send(.taskLoaded(try AppDriver.fixtureTask(35), ackID: "ack-q2", draft: "held text"))
+        #expect(driver.state.screen == .task)
+        #expect(driver.state.session?.ackID == "ack-q2")
+    }
+
+    @Test func discardAsksFirstAndExportShowsPath() {
+        let driver = driver()
+        driver.press(.queueExport)
+        #expect(driver.effects.last == .exportQueueItem(id: "q1"))
+        driver.send(.info("Written to /tmp/q1.md"))
+        #expect(driver.render().lines.contains { $0.contains("Written to /tmp/q1.md") })
+        driver.press(.queueDiscard)
+        #expect(driver.state.dialog == .confirmDiscard(id: "q1"))
+        driver.key(.character("n"))
+        #expect(!driver.effects.contains(.discardQueueItem(id: "q1")))
+        driver.press(.queueDiscard)
+        driver.key(.character("y"))
+        #expect(driver.effects.last == .discardQueueItem(id: "q1"))
+    }
+}

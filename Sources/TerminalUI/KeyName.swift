@@ -1,7 +1,7 @@
 /// Key names as key-map files and help screens write them: `a`, `?`, `<C-x>`, `<M-x>`, `<S-Up>`,
 /// `<F1>`…`<F12>`, `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<Space>`, `<BS>`, `<Del>`, `<PgUp>`,
 /// `<PgDn>`, `<Up>`…, `<lt>` for `<`, and sequences such as `gg` or `<C-x><C-e>`.
-public enum KeyNotation {
+public enum KeyName {
     /// Why a key name could not be read.
     public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
         /// The offending text.
