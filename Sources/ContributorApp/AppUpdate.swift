@@ -289,14 +289,14 @@ enum AppUpdate {
             return effects + [.quit]
         case .queue:
             if state.screen == .queue {
-                state.screen = state.screenBeforeQueue
+                leaveQueue(&state)
                 return []
             }
             state.screenBeforeQueue = state.screen
             state.screen = .queue
             return [.openQueue]
         case .queueClose:
-            state.screen = state.screenBeforeQueue
+            leaveQueue(&state)
             return []
         case .queueDown, .queueUp:
             let count = state.queue.items.count
@@ -461,6 +461,15 @@ enum AppUpdate {
             state.session = session
             state.notice = nil
             return []
+        }
+    }
+
+    /// Back from the queue view to where the contributor was (the task, if one arrived meanwhile).
+    static func leaveQueue(_ state: inout AppState) {
+        switch state.screenBeforeQueue {
+        case .loading: state.screen = state.session == nil ? .start : .task
+        case .task: state.screen = state.session == nil ? .start : .task
+        case .start, .queue: state.screen = .start
         }
     }
 

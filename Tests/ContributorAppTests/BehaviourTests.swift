@@ -421,3 +421,28 @@ import Testing
         #expect(!screen.rows.joined().unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
     }
 }
+
+/// Tasks that arrive while the queue view is open.
+@Suite struct QueueReturnTests {
+    @Test func taskArrivingDuringQueueViewIsShownWhenItCloses() throws {
+        let driver = AppDriver(tasks: [try AppDriver.fixtureTask(24)])
+        driver.autoAnswer = false
+        driver.press(.startChoose)
+        #expect(driver.state.screen == .loading)
+        driver.press(.queue)
+        driver.send(.taskLoaded(try AppDriver.fixtureTask(24), ackID: nil, draft: nil))
+        #expect(driver.state.screen == .queue)
+        driver.press(.queueClose)
+        #expect(driver.state.screen == .task)
+    }
+
+    @Test func failedFetchDuringQueueViewReturnsToStart() throws {
+        let driver = AppDriver()
+        driver.autoAnswer = false
+        driver.press(.startChoose)
+        driver.press(.queue)
+        driver.send(.taskFailed(.noTasks("random")))
+        driver.press(.queue)
+        #expect(driver.state.screen == .start)
+    }
+}
