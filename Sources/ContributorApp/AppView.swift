@@ -146,7 +146,7 @@ enum AppView {
     static func statusBar(_ state: AppState, width: Int) -> StatusBar {
         var segments: [StatusBar.Segment] = []
         var modeText = mode(state)
-        if state.screen == .task, let type = state.session?.task.type { modeText += " " + roleTag(type) }
+        if state.screen == .task, width >= 60, let type = state.session?.task.type { modeText += " " + roleTag(type) }
         segments.append(.kept(modeText, slot: .statusBar))
         let who =
             Sanitizer.plain(state.configuration.user.displayName) + "@"
@@ -250,7 +250,7 @@ enum AppView {
                 let number = availability[kind] ?? 0
                 count = number > 0 ? "\(number) available" : "none now"
             }
-            let line = (isCursor ? "› " : "  ") + TextFit.pad(name, width: 26) + count
+            let line = (isCursor ? "› " : "  ") + TextFit.pad(name, width: min(26, layout.width - 17)) + count
             let rowWidth = min(layout.width - 2, 48)
             if isCursor { screen.fill(Rect(x: 1, y: y, width: rowWidth, height: 1), slot: .selection) }
             screen.put(line, x: 1, y: y, slot: isCursor ? .selection : .normal, maxWidth: rowWidth)
