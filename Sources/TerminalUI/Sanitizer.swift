@@ -17,6 +17,9 @@ public enum Sanitizer {
         0x200B: "ZWSP", 0x200C: "ZWNJ", 0x200D: "ZWJ", 0x2060: "WJ", 0xFEFF: "ZWNBSP",
     ]
 
+    /// `^@` … `^_` for the C0 controls, indexed by code.
+    static let caretNotation: [String] = (0..<0x20).map { "^" + String(UnicodeScalar(UInt8($0 + 0x40))) }
+
     /// Decodes raw bytes as UTF-8, replacing invalid sequences with U+FFFD.
     public static func decode(_ bytes: some Sequence<UInt8>) -> String {
         String(decoding: Array(bytes), as: UTF8.self)
@@ -28,7 +31,7 @@ public enum Sanitizer {
         let value = scalar.value
         switch value {
         case 0x00...0x1F:
-            return "^" + String(UnicodeScalar(UInt8(value + 0x40)))
+            return caretNotation[Int(value)]
         case 0x7F:
             return "^?"
         case 0x80...0x9F:
@@ -78,6 +81,12 @@ public enum Sanitizer {
 
         for index in scalars.indices {
             let scalar = scalars[index]
+            let value = scalar.value
+            if value >= 0x20 && value < 0x7F {
+                plain.unicodeScalars.append(scalar)
+                column += 1
+                continue
+            }
             if scalar == "\n" && keepNewlines {
                 flushPlain()
                 result.append(StyledLine(spans))
@@ -95,7 +104,11 @@ public enum Sanitizer {
             let next = index + 1 < scalars.count ? scalars[index + 1] : nil
             if let escaped = escape(scalar, previous: previous, next: next) {
                 flushPlain()
-                spans.append(StyledSpan(escaped, .untrustedControl))
+                if let last = spans.last, last.slot == .untrustedControl {
+                    spans[spans.count - 1].text += escaped
+                } else {
+                    spans.append(StyledSpan(escaped, .untrustedControl))
+                }
                 column += CellWidth.of(escaped)
             } else {
                 plain.unicodeScalars.append(scalar)

@@ -30,11 +30,18 @@ public struct ScrollView: Widget {
 
     /// The wrapped rows for a viewport, leaving the last column to the scroll bar when needed.
     public func layout(in rect: Rect) -> (rows: [StyledLine], textWidth: Int, hasBar: Bool) {
-        let full = wrapsContent ? TextWrapper.wrap(content, width: rect.width) : content
-        guard showsIndicator, full.count > rect.height, rect.width > 1 else {
-            return (full, rect.width, false)
+        if !wrapsContent {
+            guard showsIndicator, content.count > rect.height, rect.width > 1 else {
+                return (content, rect.width, false)
+            }
+            return (content, rect.width - 1, true)
         }
-        return (wrapsContent ? TextWrapper.wrap(content, width: rect.width - 1) : content, rect.width - 1, true)
+        let probe = TextWrapper.wrap(content, width: rect.width, maxLines: rect.height + 1)
+        if probe.count <= rect.height { return (probe, rect.width, false) }
+        guard showsIndicator, rect.width > 1 else {
+            return (TextWrapper.wrap(content, width: rect.width), rect.width, false)
+        }
+        return (TextWrapper.wrap(content, width: rect.width - 1), rect.width - 1, true)
     }
 
     /// The largest useful offset for a viewport.

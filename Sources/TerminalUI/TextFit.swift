@@ -21,10 +21,14 @@ public enum TextFit {
         return cut + String(repeating: " ", count: max(0, width - CellWidth.of(cut)))
     }
 
+    /// Most scalars of the input a one-line preview looks at (a line is never wider than this).
+    public static let previewScalarLimit = 2048
+
     /// Untrusted text as one display line: newlines become spaces, everything else is sanitised.
+    /// Only the first `previewScalarLimit` scalars are used, so huge texts cost no more than a line.
     public static func preview(_ raw: some StringProtocol) -> String {
         var joined = ""
-        for scalar in raw.unicodeScalars {
+        for scalar in raw.unicodeScalars.prefix(previewScalarLimit) {
             if scalar == "\n" || scalar == "\r" {
                 if !joined.hasSuffix(" ") { joined.unicodeScalars.append(" ") }
             } else {

@@ -2,7 +2,8 @@
 /// longer than a line, and never splits a wide character or a character from its combining marks.
 public enum TextWrapper {
     /// Wraps one styled line to lines of at most `width` cells. An empty line stays one empty line.
-    public static func wrap(_ line: StyledLine, width: Int) -> [StyledLine] {
+    /// `maxLines` stops early once that many lines are made (for views that show only the top).
+    public static func wrap(_ line: StyledLine, width: Int, maxLines: Int = .max) -> [StyledLine] {
         guard width > 0 else { return [line] }
         var result: [StyledLine] = []
         var current: [StyledSpan] = []
@@ -47,8 +48,9 @@ public enum TextWrapper {
             wordWidth = 0
         }
 
-        for span in line.spans {
+        spanLoop: for span in line.spans {
             for character in span.text {
+                if result.count >= maxLines { break spanLoop }
                 if character == " " {
                     placeWord()
                     if currentWidth > 0 && currentWidth < width {
@@ -63,13 +65,20 @@ public enum TextWrapper {
                 }
             }
         }
-        placeWord()
-        if !current.isEmpty || result.isEmpty { endLine() }
-        return result
+        if result.count < maxLines {
+            placeWord()
+            if !current.isEmpty || result.isEmpty { endLine() }
+        }
+        return Array(result.prefix(maxLines))
     }
 
-    /// Wraps several lines, each independently.
-    public static func wrap(_ lines: [StyledLine], width: Int) -> [StyledLine] {
-        lines.flatMap { wrap($0, width: width) }
+    /// Wraps several lines, each independently, stopping after `maxLines` lines.
+    public static func wrap(_ lines: [StyledLine], width: Int, maxLines: Int = .max) -> [StyledLine] {
+        var result: [StyledLine] = []
+        for line in lines {
+            if result.count >= maxLines { break }
+            result += wrap(line, width: width, maxLines: maxLines - result.count)
+        }
+        return result
     }
 }

@@ -23,7 +23,7 @@ public struct WrappedText: Widget {
 
     /// Draws the first rows that fit; the rest is cut (use `ScrollView` for more).
     public func render(into screen: inout Screen, in rect: Rect) {
-        for (row, line) in wrapped(width: rect.width).prefix(rect.height).enumerated() {
+        for (row, line) in TextWrapper.wrap(lines, width: rect.width, maxLines: rect.height).enumerated() {
             screen.put(line, x: rect.x, y: rect.y + row, maxWidth: rect.width)
         }
     }

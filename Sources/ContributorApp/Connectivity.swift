@@ -1,0 +1,9 @@
+/// Whether the last network call reached the server.
+public enum Connectivity: Equatable, Sendable {
+    /// Reached.
+    case online
+    /// Not reached since the given time (seconds, as the injected clock counts).
+    case offline(since: Double)
+    /// Sending queued work.
+    case syncing
+}

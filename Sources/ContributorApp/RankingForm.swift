@@ -1,0 +1,60 @@
+import OasstProtocol
+import TerminalUI
+
+/// The answer of one ranking task: the replies as a rank list, the "cannot be ranked" box and
+/// whether the order was touched (an untouched order asks for confirmation).
+public struct RankingForm: Equatable, Sendable {
+    /// The list; its `ranking` is delivered indexes, best first.
+    public var list: RankList
+    /// All replies are flawed (a full permutation is still sent).
+    public var notRankable = false
+    /// Whether the contributor moved anything.
+    public var touched = false
+
+    /// Builds the list from the delivered replies; a "synthetic" badge only when the task reveals it.
+    public init(task: RankRepliesTask) {
+        let texts = task.replyMessages.isEmpty ? task.replies : task.replyMessages.map(\.text)
+        let badged = texts.enumerated().map { index, text -> String in
+            let isSynthetic =
+                task.revealSynthetic && task.replyMessages.indices.contains(index)
+                && task.replyMessages[index].synthetic == true
+            return isSynthetic ? "[synthetic] " + text : text
+        }
+        list = RankList(items: badged)
+    }
+
+    /// Whether submitting needs the "order unchanged" confirmation.
+    public var needsConfirmation: Bool { !touched && !notRankable }
+
+    /// Whether anything was entered (for the skip confirmation).
+    public var hasAnswers: Bool { touched || notRankable }
+
+    /// Applies a ranking command (`key` gives the digit for put-at-rank). Returns true when the answer changed.
+    public mutating func apply(_ command: Command, key: Key?) -> Bool {
+        let before = (list.ranking, notRankable)
+        switch command {
+        case .rankDown: list.moveCursor(by: 1)
+        case .rankUp: list.moveCursor(by: -1)
+        case .pickDrop: list.toggleHold()
+        case .putBack: list.cancel()
+        case .moveDown: list.moveItem(by: 1)
+        case .moveUp: list.moveItem(by: -1)
+        case .putAtRank:
+            if case .character(let character) = key, let digit = character.wholeNumberValue, digit >= 1 {
+                list.put(atRank: digit)
+            }
+        case .fullText: list.toggleExpanded()
+        case .notRankable: notRankable.toggle()
+        case .help, .quit, .queue, .skip, .report, .undo, .redraw, .chooseKind, .startDown, .startUp, .startChoose,
+            .startRefresh, .startBack, .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom, .review,
+            .enterEditor, .leaveEditor, .externalEditor, .submit, .backToEdit, .nextLabel, .previousLabel,
+            .answerYes, .answerNo, .toggleFlag, .sliderLeft, .sliderRight, .sliderValue, .clearLabel, .labelInfo,
+            .finishLabels, .finishRanking, .queueDown, .queueUp, .queueRetry, .queueRecall, .queueExport,
+            .queueDiscard, .queueFlush, .queueClose, .helpClose, .helpDown, .helpUp:
+            return false
+        }
+        let changed = before.0 != list.ranking || before.1 != notRankable
+        if before.0 != list.ranking { touched = true }
+        return changed
+    }
+}

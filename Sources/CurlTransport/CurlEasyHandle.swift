@@ -1,0 +1,257 @@
+import CCurl
+import Foundation
+import OasstClient
+
+/// One libcurl easy handle and all the pointer code around it. Used by exactly one lane thread at a
+/// time; reusing it across requests keeps the connection alive.
+final class CurlEasyHandle: @unchecked Sendable {
+    /// Collects one response; handed to the C callbacks as an unretained opaque pointer.
+    private final class ResponseSink {
+        let limit: Int
+        let cancellation: CurlCancellation
+        var body = Data()
+        var headers: [String: String] = [:]
+        var exceededLimit = false
+
+        init(limit: Int, cancellation: CurlCancellation) {
+            self.limit = limit
+            self.cancellation = cancellation
+        }
+
+        /// Takes one raw header line; a new status line (after 1xx or a proxy's CONNECT answer)
+        /// starts a fresh header set, so only the final response's fields remain.
+        func takeHeaderLine(_ line: String) {
+            let trimmed = line.trimmingCharacters(in: .newlines)
+            if trimmed.hasPrefix("HTTP/") {
+                headers = [:]
+                return
+            }
+            guard let colon = trimmed.firstIndex(of: ":") else { return }
+            let name = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { return }
+            if let earlier = headers[name] {
+                headers[name] = earlier + ", " + value
+            } else {
+                headers[name] = value
+            }
+        }
+    }
+
+    private let easy: UnsafeMutableRawPointer?
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private let errorBufferSize = Int(CURL_ERROR_SIZE)
+    private let configuration: CurlTransportConfiguration
+    private var setupFailure: CURLcode?
+    /// One byte that stays valid for COPYPOSTFIELDS of an empty body (libcurl wants non-NULL).
+    private let emptyBody: UnsafeMutablePointer<CChar>
+
+    /// Creates the handle and sets every option that stays the same for all requests.
+    init(configuration: CurlTransportConfiguration) {
+        self.configuration = configuration
+        errorBuffer = .allocate(capacity: errorBufferSize)
+        errorBuffer.initialize(repeating: 0, count: errorBufferSize)
+        emptyBody = .allocate(capacity: 1)
+        emptyBody.initialize(to: 0)
+        easy = CurlGlobal.isReady ? curl_easy_init() : nil
+        if let easy {
+            applyFixedOptions(easy)
+        }
+    }
+
+    deinit {
+        if let easy {
+            curl_easy_cleanup(easy)
+        }
+        errorBuffer.deallocate()
+        emptyBody.deallocate()
+    }
+
+    private func note(_ code: CURLcode) {
+        if code != CURLE_OK && setupFailure == nil {
+            setupFailure = code
+        }
+    }
+
+    private func applyFixedOptions(_ easy: UnsafeMutableRawPointer) {
+        // Never CURLOPT_VERBOSE: it would print the X-API-Key header.
+        note(oasst_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1))
+        note(
+            oasst_curl_setopt_long(
+                easy, CURLOPT_CONNECTTIMEOUT_MS, CurlTransportConfiguration.milliseconds(configuration.connectTimeout))
+        )
+        note(
+            oasst_curl_setopt_long(
+                easy, CURLOPT_TIMEOUT_MS, CurlTransportConfiguration.milliseconds(configuration.totalTimeout)))
+        // TLS verification on, explicitly; there is no switch to turn it off.
+        note(oasst_curl_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1))
+        note(oasst_curl_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2))
+        // Only web protocols, even if a URL or a redirect names another scheme.
+        note(oasst_curl_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https"))
+        note(oasst_curl_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"))
+        // No CURLOPT_PROXY / CURLOPT_NOPROXY: libcurl then honours http_proxy, https_proxy, no_proxy.
+        note(oasst_curl_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, ""))
+        note(oasst_curl_setopt_string(easy, CURLOPT_USERAGENT, configuration.userAgent))
+        note(oasst_curl_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1))
+        note(oasst_curl_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(configuration.maxResponseBytes)))
+        note(oasst_curl_setopt_pointer(easy, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer)))
+        note(
+            oasst_curl_setopt_write_callback(easy) { data, size, count, context in
+                guard let context else { return 0 }
+                let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+                let length = size * count
+                if sink.body.count + length > sink.limit {
+                    sink.exceededLimit = true
+                    return 0  // anything but `length` aborts the transfer (CURLE_WRITE_ERROR)
+                }
+                if let data, length > 0 {
+                    data.withMemoryRebound(to: UInt8.self, capacity: length) { sink.body.append($0, count: length) }
+                }
+                return length
+            })
+        note(
+            oasst_curl_setopt_header_callback(easy) { data, size, count, context in
+                guard let context else { return 0 }
+                let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+                let length = size * count
+                if let data, length > 0 {
+                    let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(data), count: length)
+                    sink.takeHeaderLine(String(decoding: bytes, as: UTF8.self))
+                }
+                return length
+            })
+        note(
+            oasst_curl_setopt_transfer_callback(easy) { context, _, _, _, _ in
+                guard let context else { return 0 }
+                let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
+                return sink.cancellation.isCancelled ? 1 : 0
+            })
+        note(oasst_curl_setopt_long(easy, CURLOPT_NOPROGRESS, 0))
+    }
+
+    /// Performs one request synchronously on the calling (lane) thread.
+    func perform(_ request: HTTPRequest, cancellation: CurlCancellation) throws -> HTTPResponse {
+        let secrets = CurlErrorMapping.secrets(of: request)
+        guard let easy else {
+            throw TransportError.other(
+                code: Int(CurlGlobal.initialisation.rawValue), message: "libcurl could not be initialised")
+        }
+        if let setupFailure {
+            throw TransportError.other(
+                code: Int(setupFailure.rawValue), message: "libcurl rejected an option: " + errorText(setupFailure))
+        }
+        if cancellation.isCancelled {
+            throw CancellationError()
+        }
+        errorBuffer[0] = 0
+
+        let method = request.method.uppercased()
+        guard !method.isEmpty, method.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
+            throw TransportError.other(
+                code: Int(CURLE_BAD_FUNCTION_ARGUMENT.rawValue), message: "invalid HTTP method")
+        }
+        var headerList = try makeHeaderList(for: request)
+        defer {
+            _ = oasst_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, nil)
+            curl_slist_free_all(headerList)
+            headerList = nil
+        }
+
+        try check(oasst_curl_setopt_string(easy, CURLOPT_URL, request.url), secrets)
+        // Reset the method state a previous request may have left (POST body, HEAD, custom verb).
+        try check(oasst_curl_setopt_long(easy, CURLOPT_HTTPGET, 1), secrets)
+        try check(oasst_curl_setopt_string(easy, CURLOPT_CUSTOMREQUEST, nil), secrets)
+        let sendsBody = request.body != nil || method == "POST" || method == "PUT" || method == "PATCH"
+        if sendsBody {
+            let body = request.body ?? Data()
+            try check(oasst_curl_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)), secrets)
+            let copied: CURLcode = body.withUnsafeBytes { bytes in
+                let pointer = bytes.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) }
+                return oasst_curl_setopt_pointer(
+                    easy, CURLOPT_COPYPOSTFIELDS, pointer ?? UnsafeMutableRawPointer(emptyBody))
+            }
+            try check(copied, secrets)
+            if method != "POST" {
+                try check(oasst_curl_setopt_string(easy, CURLOPT_CUSTOMREQUEST, method), secrets)
+            }
+        } else if method == "HEAD" {
+            try check(oasst_curl_setopt_long(easy, CURLOPT_NOBODY, 1), secrets)
+        } else if method != "GET" {
+            try check(oasst_curl_setopt_string(easy, CURLOPT_CUSTOMREQUEST, method), secrets)
+        }
+        try check(oasst_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList), secrets)
+
+        let sink = ResponseSink(limit: configuration.maxResponseBytes, cancellation: cancellation)
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        try check(oasst_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, context), secrets)
+        try check(oasst_curl_setopt_pointer(easy, CURLOPT_HEADERDATA, context), secrets)
+        try check(oasst_curl_setopt_pointer(easy, CURLOPT_XFERINFODATA, context), secrets)
+        let result = withExtendedLifetime(sink) { curl_easy_perform(easy) }
+        _ = oasst_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, nil)
+        _ = oasst_curl_setopt_pointer(easy, CURLOPT_HEADERDATA, nil)
+        _ = oasst_curl_setopt_pointer(easy, CURLOPT_XFERINFODATA, nil)
+
+        if result == CURLE_WRITE_ERROR && sink.exceededLimit {
+            throw TransportError.responseTooLarge(limit: configuration.maxResponseBytes)
+        }
+        if result == CURLE_ABORTED_BY_CALLBACK && cancellation.isCancelled {
+            throw CancellationError()
+        }
+        try check(result, secrets)
+        var status = 0
+        try check(oasst_curl_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status), secrets)
+        return HTTPResponse(status: status, headers: sink.headers, body: sink.body)
+    }
+
+    /// Builds the header list: the request's fields, an empty `Expect:` (no 100-continue round
+    /// trip) and an empty `Content-Type:` when a body goes out without one (no form default).
+    private func makeHeaderList(for request: HTTPRequest) throws -> UnsafeMutablePointer<curl_slist>? {
+        var lines: [String] = []
+        for header in request.headers {
+            let name = header.name
+            let valid =
+                !name.isEmpty && !name.contains(":")
+                && !(name + header.value).unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
+            guard valid else {
+                // The value is not echoed: it may be a credential.
+                throw TransportError.other(
+                    code: Int(CURLE_BAD_FUNCTION_ARGUMENT.rawValue),
+                    message: "header field \"\(name.filter { $0.isLetter || $0.isNumber || $0 == "-" })\" is invalid")
+            }
+            // "Name;" is libcurl's way to send a header with an empty value ("Name:" removes it).
+            lines.append(header.value.isEmpty ? name + ";" : name + ": " + header.value)
+        }
+        if request.header("Expect") == nil {
+            lines.append("Expect:")
+        }
+        if request.body != nil && request.header("Content-Type") == nil {
+            lines.append("Content-Type:")
+        }
+        var list: UnsafeMutablePointer<curl_slist>?
+        for line in lines {
+            guard let longer = curl_slist_append(list, line) else {
+                curl_slist_free_all(list)
+                throw TransportError.other(code: Int(CURLE_OUT_OF_MEMORY.rawValue), message: "out of memory")
+            }
+            list = longer
+        }
+        return list
+    }
+
+    /// Throws the mapped, redacted transport error unless `code` is CURLE_OK.
+    private func check(_ code: CURLcode, _ secrets: [String]) throws {
+        guard code != CURLE_OK else { return }
+        let message = CurlErrorMapping.redact(errorText(code), secrets: secrets)
+        throw CurlErrorMapping.error(code: code, message: message, responseLimit: configuration.maxResponseBytes)
+    }
+
+    /// libcurl's detailed message from the error buffer, else its generic text for the code.
+    private func errorText(_ code: CURLcode) -> String {
+        let detailed = String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !detailed.isEmpty {
+            return detailed
+        }
+        guard let generic = curl_easy_strerror(code) else { return "curl error \(code.rawValue)" }
+        return String(cString: generic)
+    }
+}

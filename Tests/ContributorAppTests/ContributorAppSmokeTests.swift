@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct ContributorAppSmokeTests {
-    @Test func targetLinks() {
-        #expect(Bool(true))
-    }
-}

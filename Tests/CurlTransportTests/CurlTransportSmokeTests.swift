@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct CurlTransportSmokeTests {
-    @Test func targetLinks() {
-        #expect(Bool(true))
-    }
-}

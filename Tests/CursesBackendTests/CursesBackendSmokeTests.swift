@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct CursesBackendSmokeTests {
-    @Test func targetLinks() {
-        #expect(Bool(true))
-    }
-}

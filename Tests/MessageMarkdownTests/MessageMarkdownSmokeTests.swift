@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct MessageMarkdownSmokeTests {
-    @Test func targetLinks() {
-        #expect(Bool(true))
-    }
-}

@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct OasstClientSmokeTests {
-    @Test func targetLinks() {
-        #expect(Bool(true))
-    }
-}
