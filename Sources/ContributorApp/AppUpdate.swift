@@ -95,6 +95,14 @@ enum AppUpdate {
             state.notice = AppNotice(text)
             return []
         case .tick:
+            if let session = state.session, !session.expiryWarned,
+                state.environment.now() - session.receivedAt > TaskSession.lifetime
+            {
+                state.session?.expiryWarned = true
+                state.notice = AppNotice(
+                    "This task is about to expire on the server (2 days). Submit now or press "
+                        + "\(firstKey(state, .skip)) to skip it.", isError: true)
+            }
             guard var session = state.session, let since = session.draftDirtySince,
                 case .reply(let editor) = session.work, state.environment.now() - since >= 1
             else { return [] }
@@ -281,14 +289,14 @@ enum AppUpdate {
             return effects + [.quit]
         case .queue:
             if state.screen == .queue {
-                state.screen = state.screenBeforeQueue
+                leaveQueue(&state)
                 return []
             }
             state.screenBeforeQueue = state.screen
             state.screen = .queue
             return [.openQueue]
         case .queueClose:
-            state.screen = state.screenBeforeQueue
+            leaveQueue(&state)
             return []
         case .queueDown, .queueUp:
             let count = state.queue.items.count
@@ -329,7 +337,7 @@ enum AppUpdate {
             state.dialog = .report(TextEditor(limit: 2000, wrapWidth: 56, viewHeight: 2))
             return []
         case .undo:
-            guard var session = state.session, session.phase == .working else { return [] }
+            guard var session = state.session, session.phase == .working, state.screen == .task else { return [] }
             if case .reply(var editor) = session.work {
                 editor.undo()
                 session.work = .reply(editor)
@@ -350,7 +358,25 @@ enum AppUpdate {
             state.chosenKind = TaskKindInfo.startKinds[state.startCursor]
             state.screen = .loading
             state.notice = nil
-            return [.fetchTask(type: state.chosenKind, lang: state.configuration.lang)]
+            var effects: [AppEffect] = []
+            if let session = state.session {
+                effects += [.nackTask(task: session.task, reason: nil), .discardDraft(taskID: session.taskID)]
+                state.session = nil
+            }
+            return effects + [.fetchTask(type: state.chosenKind, lang: state.configuration.lang)]
+        case .chooseKind:
+            guard state.screen == .task, let session = state.session, session.phase != .saving else { return [] }
+            state.screen = .start
+            state.notice = AppNotice(
+                "Picking a kind skips the current task"
+                    + (session.hasInput ? " and discards what you entered" : "")
+                    + "; \(firstKey(state, .startBack)) goes back to it.")
+            return [.fetchAvailability(lang: state.configuration.lang)]
+        case .startBack:
+            guard state.session != nil else { return [] }
+            state.screen = .task
+            state.notice = nil
+            return []
         case .startRefresh:
             return [.fetchAvailability(lang: state.configuration.lang)]
         case .scrollDown: return scroll(&state, .lineDown)
@@ -435,6 +461,15 @@ enum AppUpdate {
             state.session = session
             state.notice = nil
             return []
+        }
+    }
+
+    /// Back from the queue view to where the contributor was (the task, if one arrived meanwhile).
+    static func leaveQueue(_ state: inout AppState) {
+        switch state.screenBeforeQueue {
+        case .loading: state.screen = state.session == nil ? .start : .task
+        case .task: state.screen = state.session == nil ? .start : .task
+        case .start, .queue: state.screen = .start
         }
     }
 

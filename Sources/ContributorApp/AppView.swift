@@ -145,7 +145,9 @@ enum AppView {
 
     static func statusBar(_ state: AppState, width: Int) -> StatusBar {
         var segments: [StatusBar.Segment] = []
-        segments.append(.kept(mode(state), slot: .statusBar))
+        var modeText = mode(state)
+        if state.screen == .task, width >= 60, let type = state.session?.task.type { modeText += " " + roleTag(type) }
+        segments.append(.kept(modeText, slot: .statusBar))
         let who =
             Sanitizer.plain(state.configuration.user.displayName) + "@"
             + Sanitizer.plain(state.configuration.serverName)
@@ -173,6 +175,18 @@ enum AppView {
         if !hints.isEmpty { segments.append(.hints(hints)) }
         segments.append(helpSegment)
         return StatusBar(segments)
+    }
+
+    /// The short role shown after the mode: `REPLY assistant`, `LABEL prompt`, `RANK user`.
+    static func roleTag(_ type: TaskType) -> String {
+        switch type {
+        case .initialPrompt, .labelInitialPrompt, .rankInitialPrompts: return "prompt"
+        case .prompterReply, .labelPrompterReply, .rankPrompterReplies: return "user"
+        case .assistantReply, .labelAssistantReply, .rankAssistantReplies: return "assistant"
+        case .random, .summarizeStory, .rateSummary, .replyToConversation, .rankConversationReplies,
+            .labelConversationReply:
+            return type.rawValue
+        }
     }
 
     static func mode(_ state: AppState) -> String {
@@ -236,7 +250,7 @@ enum AppView {
                 let number = availability[kind] ?? 0
                 count = number > 0 ? "\(number) available" : "none now"
             }
-            let line = (isCursor ? "› " : "  ") + TextFit.pad(name, width: 26) + count
+            let line = (isCursor ? "› " : "  ") + TextFit.pad(name, width: min(26, layout.width - 17)) + count
             let rowWidth = min(layout.width - 2, 48)
             if isCursor { screen.fill(Rect(x: 1, y: y, width: rowWidth, height: 1), slot: .selection) }
             screen.put(line, x: 1, y: y, slot: isCursor ? .selection : .normal, maxWidth: rowWidth)

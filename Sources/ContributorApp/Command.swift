@@ -8,11 +8,13 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case report
     case undo
     case redraw
+    case chooseKind = "choose-kind"
 
     case startDown = "start-down"
     case startUp = "start-up"
     case startChoose = "start-choose"
     case startRefresh = "start-refresh"
+    case startBack = "start-back"
 
     case scrollDown = "scroll-down"
     case scrollUp = "scroll-up"
@@ -68,8 +70,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     /// The context whose table holds this command.
     public var context: CommandContext {
         switch self {
-        case .help, .quit, .queue, .skip, .report, .undo, .redraw: return .global
-        case .startDown, .startUp, .startChoose, .startRefresh: return .start
+        case .help, .quit, .queue, .skip, .report, .undo, .redraw, .chooseKind: return .global
+        case .startDown, .startUp, .startChoose, .startRefresh, .startBack: return .start
         case .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom: return .reading
         case .review, .enterEditor, .leaveEditor, .externalEditor: return .writing
         case .submit, .backToEdit: return .review
@@ -95,10 +97,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .report: return ["!"]
         case .undo: return ["u"]
         case .redraw: return ["<C-l>"]
+        case .chooseKind: return ["T"]
         case .startDown: return ["j", "<Down>"]
         case .startUp: return ["k", "<Up>"]
         case .startChoose: return ["<Enter>"]
         case .startRefresh: return ["r"]
+        case .startBack: return ["<Esc>"]
         case .scrollDown: return ["j", "<Down>"]
         case .scrollUp: return ["k", "<Up>"]
         case .pageDown: return ["<C-d>", "<PgDn>"]
@@ -171,7 +175,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .queueFlush: return "flush"
         case .queueClose, .helpClose: return "close"
         case .helpDown: return "scroll"
-        case .help, .quit, .queue, .skip, .report, .undo, .redraw, .startUp, .startRefresh, .scrollUp, .pageDown,
+        case .help, .quit, .queue, .skip, .report, .undo, .redraw, .chooseKind, .startUp, .startRefresh, .startBack,
+            .scrollUp, .pageDown,
             .pageUp, .scrollTop, .scrollBottom, .submit, .previousLabel, .answerNo, .sliderLeft, .sliderRight,
             .clearLabel, .labelInfo, .rankDown, .rankUp, .putBack, .moveUp, .fullText, .helpUp, .queueDown, .queueUp,
             .queueExport:
@@ -189,10 +194,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .report: return "Report the message (asks for a reason)"
         case .undo: return "Undo the last change (label, slider, rank or edit)"
         case .redraw: return "Redraw the screen"
+        case .chooseKind: return "Choose another kind of task (the current one is skipped once you pick)"
         case .startDown: return "Next task kind"
         case .startUp: return "Previous task kind"
         case .startChoose: return "Start tasks of the chosen kind (random is first)"
         case .startRefresh: return "Reload the task counts"
+        case .startBack: return "Back to the current task"
         case .scrollDown: return "Scroll the conversation down"
         case .scrollUp: return "Scroll the conversation up"
         case .pageDown: return "Scroll down a page"

@@ -45,8 +45,8 @@ public struct RankingForm: Equatable, Sendable {
             }
         case .fullText: list.toggleExpanded()
         case .notRankable: notRankable.toggle()
-        case .help, .quit, .queue, .skip, .report, .undo, .redraw, .startDown, .startUp, .startChoose,
-            .startRefresh, .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom, .review,
+        case .help, .quit, .queue, .skip, .report, .undo, .redraw, .chooseKind, .startDown, .startUp, .startChoose,
+            .startRefresh, .startBack, .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom, .review,
             .enterEditor, .leaveEditor, .externalEditor, .submit, .backToEdit, .nextLabel, .previousLabel,
             .answerYes, .answerNo, .toggleFlag, .sliderLeft, .sliderRight, .sliderValue, .clearLabel, .labelInfo,
             .finishLabels, .finishRanking, .queueDown, .queueUp, .queueRetry, .queueRecall, .queueExport,

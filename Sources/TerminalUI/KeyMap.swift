@@ -11,18 +11,18 @@ public struct KeyMap: Equatable, Sendable {
 
     /// Creates a map from bindings (the built-in defaults); call `validate()` to check it.
     public init(bindings: [String: [String: [[Key]]]]) {
-        self.bindings = bindings.mapValues { $0.mapValues { $0.map { $0.map(KeyName.normalized) } } }
+        self.bindings = bindings.mapValues { $0.mapValues { $0.map { $0.map(KeyNotation.normalized) } } }
         self.lines = [:]
         self.file = "built-in"
     }
 
     /// Creates a map from key names, e.g. `["ranking": ["move-up": ["k", "<Up>"]]]`.
-    public init(names: [String: [String: [String]]]) throws(KeyName.Failure) {
+    public init(names: [String: [String: [String]]]) throws(KeyNotation.Failure) {
         var bindings: [String: [String: [[Key]]]] = [:]
         for (context, actions) in names {
             for (action, sequences) in actions {
                 var parsed: [[Key]] = []
-                for sequence in sequences { parsed.append(try KeyName.parse(sequence)) }
+                for sequence in sequences { parsed.append(try KeyNotation.parse(sequence)) }
                 bindings[context, default: [:]][action] = parsed
             }
         }
@@ -36,7 +36,7 @@ public struct KeyMap: Equatable, Sendable {
 
     /// The action an exact sequence triggers in one context.
     public func action(for sequence: [Key], in context: String) -> String? {
-        let wanted = sequence.map(KeyName.normalized)
+        let wanted = sequence.map(KeyNotation.normalized)
         for (action, sequences) in bindings[context] ?? [:] where sequences.contains(wanted) {
             return action
         }
@@ -45,7 +45,7 @@ public struct KeyMap: Equatable, Sendable {
 
     /// True when some binding in the context starts with `prefix` and is longer.
     public func hasLongerBinding(startingWith prefix: [Key], in context: String) -> Bool {
-        let wanted = prefix.map(KeyName.normalized)
+        let wanted = prefix.map(KeyNotation.normalized)
         for sequences in (bindings[context] ?? [:]).values {
             for sequence in sequences
             where sequence.count > wanted.count && Array(sequence.prefix(wanted.count)) == wanted {
@@ -74,12 +74,12 @@ public struct KeyMap: Equatable, Sendable {
                     if short.action == long.action && short.sequence == long.sequence { continue }
                     if short.sequence == long.sequence {
                         throw conflict(
-                            "\(KeyName.name(short.sequence)) is bound to both \(context).\(short.action) and "
+                            "\(KeyNotation.name(short.sequence)) is bound to both \(context).\(short.action) and "
                                 + "\(context).\(long.action)", context, short.action, long.action)
                     }
                     throw conflict(
-                        "\(KeyName.name(short.sequence)) (\(context).\(short.action)) is a prefix of "
-                            + "\(KeyName.name(long.sequence)) (\(context).\(long.action))", context, short.action,
+                        "\(KeyNotation.name(short.sequence)) (\(context).\(short.action)) is a prefix of "
+                            + "\(KeyNotation.name(long.sequence)) (\(context).\(long.action))", context, short.action,
                         long.action)
                 }
             }
@@ -110,7 +110,7 @@ public struct KeyMap: Equatable, Sendable {
         result.file = file
         var warnings: [TOMLError] = []
         let discouragedKeys = discouraged.compactMap { name, reason -> ([Key], String)? in
-            (try? KeyName.parse(name)).map { ($0, reason) }
+            (try? KeyNotation.parse(name)).map { ($0, reason) }
         }
         for (context, value) in document.root.entries {
             guard let knownActions = known[context] else {
@@ -141,12 +141,12 @@ public struct KeyMap: Equatable, Sendable {
                         throw document.error("key names are strings, found a \(name.typeName)", line: name.line)
                     }
                     do {
-                        let sequence = try KeyName.parse(text)
+                        let sequence = try KeyNotation.parse(text)
                         sequences.append(sequence)
                         for (bad, reason) in discouragedKeys where bad == sequence {
                             warnings.append(
                                 document.error(
-                                    "\(KeyName.name(sequence)) for \(context).\(action) is best left unbound: \(reason)",
+                                    "\(KeyNotation.name(sequence)) for \(context).\(action) is best left unbound: \(reason)",
                                     line: name.line))
                         }
                     } catch {

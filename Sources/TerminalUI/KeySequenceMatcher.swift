@@ -24,11 +24,11 @@ public struct KeySequenceMatcher: Equatable, Sendable {
     /// holds a longer sequence starting with it, decides. When a pending prefix leads nowhere, the
     /// new key is tried again on its own, so `g` then `j` still moves down.
     public mutating func feed(_ key: Key, contexts: [String], in map: KeyMap) -> Result {
-        let candidate = pending + [KeyName.normalized(key)]
+        let candidate = pending + [KeyNotation.normalized(key)]
         if let result = match(candidate, contexts: contexts, in: map) { return result }
         let dropped = pending
         pending = []
-        if !dropped.isEmpty, let result = match([KeyName.normalized(key)], contexts: contexts, in: map) {
+        if !dropped.isEmpty, let result = match([KeyNotation.normalized(key)], contexts: contexts, in: map) {
             return result
         }
         return .noMatch(candidate)

@@ -4,47 +4,47 @@ import Testing
 
 @Suite struct KeyNameTests {
     @Test func parsesSingleKeysAndSequences() throws {
-        #expect(try KeyName.parse("a") == [.character("a")])
-        #expect(try KeyName.parse("?") == [.character("?")])
-        #expect(try KeyName.parse("G") == [.character("G")])
-        #expect(try KeyName.parse("<C-x>") == [.control("x")])
-        #expect(try KeyName.parse("<C-X>") == [.control("x")])
-        #expect(try KeyName.parse("<C-/>") == [.control("_")])
-        #expect(try KeyName.parse("<M-b>") == [.alt("b")])
-        #expect(try KeyName.parse("<M-Enter>") == [.altEnter])
-        #expect(try KeyName.parse("<M-BS>") == [.altBackspace])
-        #expect(try KeyName.parse("<S-Up>") == [.shiftUp])
-        #expect(try KeyName.parse("<S-Down>") == [.shiftDown])
-        #expect(try KeyName.parse("<S-Tab>") == [.backTab])
-        #expect(try KeyName.parse("<F1>") == [.function(1)])
-        #expect(try KeyName.parse("<f12>") == [.function(12)])
-        #expect(try KeyName.parse("<Enter>") == [.enter])
-        #expect(try KeyName.parse("<Esc>") == [.escape])
-        #expect(try KeyName.parse("<Tab>") == [.tab])
-        #expect(try KeyName.parse("<Space>") == [.space])
-        #expect(try KeyName.parse("<BS>") == [.backspace])
-        #expect(try KeyName.parse("<Del>") == [.delete])
-        #expect(try KeyName.parse("<PgUp><PgDn>") == [.pageUp, .pageDown])
-        #expect(try KeyName.parse("<Up><Down><Left><Right>") == [.up, .down, .left, .right])
-        #expect(try KeyName.parse("<Home><End>") == [.home, .end])
-        #expect(try KeyName.parse("gg") == [.character("g"), .character("g")])
-        #expect(try KeyName.parse("<C-x><C-e>") == [.control("x"), .control("e")])
-        #expect(try KeyName.parse("<lt>") == [.character("<")])
-        #expect(try KeyName.parse("你") == [.character("你")])
+        #expect(try KeyNotation.parse("a") == [.character("a")])
+        #expect(try KeyNotation.parse("?") == [.character("?")])
+        #expect(try KeyNotation.parse("G") == [.character("G")])
+        #expect(try KeyNotation.parse("<C-x>") == [.control("x")])
+        #expect(try KeyNotation.parse("<C-X>") == [.control("x")])
+        #expect(try KeyNotation.parse("<C-/>") == [.control("_")])
+        #expect(try KeyNotation.parse("<M-b>") == [.alt("b")])
+        #expect(try KeyNotation.parse("<M-Enter>") == [.altEnter])
+        #expect(try KeyNotation.parse("<M-BS>") == [.altBackspace])
+        #expect(try KeyNotation.parse("<S-Up>") == [.shiftUp])
+        #expect(try KeyNotation.parse("<S-Down>") == [.shiftDown])
+        #expect(try KeyNotation.parse("<S-Tab>") == [.backTab])
+        #expect(try KeyNotation.parse("<F1>") == [.function(1)])
+        #expect(try KeyNotation.parse("<f12>") == [.function(12)])
+        #expect(try KeyNotation.parse("<Enter>") == [.enter])
+        #expect(try KeyNotation.parse("<Esc>") == [.escape])
+        #expect(try KeyNotation.parse("<Tab>") == [.tab])
+        #expect(try KeyNotation.parse("<Space>") == [.space])
+        #expect(try KeyNotation.parse("<BS>") == [.backspace])
+        #expect(try KeyNotation.parse("<Del>") == [.delete])
+        #expect(try KeyNotation.parse("<PgUp><PgDn>") == [.pageUp, .pageDown])
+        #expect(try KeyNotation.parse("<Up><Down><Left><Right>") == [.up, .down, .left, .right])
+        #expect(try KeyNotation.parse("<Home><End>") == [.home, .end])
+        #expect(try KeyNotation.parse("gg") == [.character("g"), .character("g")])
+        #expect(try KeyNotation.parse("<C-x><C-e>") == [.control("x"), .control("e")])
+        #expect(try KeyNotation.parse("<lt>") == [.character("<")])
+        #expect(try KeyNotation.parse("你") == [.character("你")])
     }
 
     @Test func rejectsUnknownNames() {
-        #expect(throws: KeyName.Failure(text: "<Foo>", reason: "unknown key name")) {
-            try KeyName.parse("<Foo>")
+        #expect(throws: KeyNotation.Failure(text: "<Foo>", reason: "unknown key name")) {
+            try KeyNotation.parse("<Foo>")
         }
-        #expect(throws: KeyName.Failure.self) { try KeyName.parse("<F13>") }
-        #expect(throws: KeyName.Failure.self) { try KeyName.parse("<F01>") }
-        #expect(throws: KeyName.Failure.self) { try KeyName.parse("<C-x") }
-        #expect(throws: KeyName.Failure.self) { try KeyName.parse("") }
-        #expect(throws: KeyName.Failure.self) { try KeyName.parse(" ") }
-        #expect(throws: KeyName.Failure.self) { try KeyName.parse("<X-a>") }
-        #expect(throws: KeyName.Failure.self) { try KeyName.parse("<C-ab>") }
-        #expect(throws: KeyName.Failure.self) { try KeyName.parse("\u{1B}") }
+        #expect(throws: KeyNotation.Failure.self) { try KeyNotation.parse("<F13>") }
+        #expect(throws: KeyNotation.Failure.self) { try KeyNotation.parse("<F01>") }
+        #expect(throws: KeyNotation.Failure.self) { try KeyNotation.parse("<C-x") }
+        #expect(throws: KeyNotation.Failure.self) { try KeyNotation.parse("") }
+        #expect(throws: KeyNotation.Failure.self) { try KeyNotation.parse(" ") }
+        #expect(throws: KeyNotation.Failure.self) { try KeyNotation.parse("<X-a>") }
+        #expect(throws: KeyNotation.Failure.self) { try KeyNotation.parse("<C-ab>") }
+        #expect(throws: KeyNotation.Failure.self) { try KeyNotation.parse("\u{1B}") }
     }
 
     @Test func namesRoundTrip() throws {
@@ -54,12 +54,12 @@ import Testing
             .controlLeft, .controlRight, .home, .end, .pageUp, .pageDown, .function(5),
         ]
         for key in keys {
-            #expect(try KeyName.parse(KeyName.name(key)) == [key], "\(key)")
+            #expect(try KeyNotation.parse(KeyNotation.name(key)) == [key], "\(key)")
         }
-        #expect(KeyName.name([.control("x"), .control("e")]) == "<C-x><C-e>")
-        #expect(KeyName.name(.character(" ")) == "<Space>")
-        #expect(KeyName.describe([[.character("j")], [.down]]) == "j <Down>")
-        #expect(KeyName.describe([]) == "unbound")
+        #expect(KeyNotation.name([.control("x"), .control("e")]) == "<C-x><C-e>")
+        #expect(KeyNotation.name(.character(" ")) == "<Space>")
+        #expect(KeyNotation.describe([[.character("j")], [.down]]) == "j <Down>")
+        #expect(KeyNotation.describe([]) == "unbound")
     }
 }
 

@@ -1,7 +1,7 @@
 /// Key names as key-map files and help screens write them: `a`, `?`, `<C-x>`, `<M-x>`, `<S-Up>`,
 /// `<F1>`…`<F12>`, `<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`, `<Space>`, `<BS>`, `<Del>`, `<PgUp>`,
 /// `<PgDn>`, `<Up>`…, `<lt>` for `<`, and sequences such as `gg` or `<C-x><C-e>`.
-public enum KeyName {
+public enum KeyNotation {
     /// Why a key name could not be read.
     public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
         /// The offending text.
@@ -157,3 +157,6 @@ public enum KeyName {
         sequences.isEmpty ? "unbound" : sequences.map { name($0) }.joined(separator: " ")
     }
 }
+
+/// The same key-name functions under the name `KeyName` (both spellings are in use; either works).
+public typealias KeyName = KeyNotation
