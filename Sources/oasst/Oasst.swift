@@ -24,7 +24,7 @@ struct Oasst: AsyncParsableCommand {
               oasst queue list               show submissions waiting for the network
             """,
         version: Oasst.versionText,
-        subcommands: [Contribute.self],
+        subcommands: [Contribute.self, Serve.self, Export.self, Queue.self],
         defaultSubcommand: Contribute.self
     )
 
