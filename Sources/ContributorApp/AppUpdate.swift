@@ -565,6 +565,11 @@ enum AppUpdate {
         {
             return ranking.replyMessages[index]
         }
+        if case .rankInitialPrompts(let prompts) = session.task, case .ranking(let form) = session.work,
+            let index = form.list.currentItem, prompts.promptMessages.indices.contains(index)
+        {
+            return prompts.promptMessages[index]
+        }
         return session.task.conversation?.messages.last
     }
 
