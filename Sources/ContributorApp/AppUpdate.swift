@@ -349,7 +349,7 @@ enum AppUpdate {
             state.session = session
             return []
         case .redraw:
-            return []
+            return [.redrawScreen]
         case .startDown, .startUp:
             let count = TaskKindInfo.startKinds.count
             state.startCursor = (state.startCursor + (command == .startDown ? 1 : count - 1)) % count

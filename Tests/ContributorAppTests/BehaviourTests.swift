@@ -314,6 +314,12 @@ import Testing
         #expect(driver.state.isQuitting)
     }
 
+    @Test func redrawWorksEvenInsideTheEditor() throws {
+        let driver = try driver([24])
+        driver.press(.redraw)
+        #expect(driver.effects.last == .redrawScreen)
+    }
+
     @Test func helpSwallowsKeysAndCloses() throws {
         let driver = try driver([41])
         driver.press(.help)
