@@ -599,7 +599,7 @@ enum AppUpdate {
             return []
         }
         guard let conversation = session.task.conversation else { return [] }
-        let rect = layout.split(hasConversation: true, share: AppLayout.share(for: session.work)).conversation
+        let rect = layout.split(for: session).conversation
         let lines = ConversationView.lines(conversation.messages, highlight: highlightIndex(session), width: rect.width)
         var view = ScrollView(content: lines, wrapsContent: false)
         view.offset = session.conversationOffset ?? view.maxOffset(in: rect)
@@ -619,7 +619,7 @@ enum AppUpdate {
     static func syncLayout(_ state: inout AppState) {
         guard var session = state.session, case .reply(var editor) = session.work else { return }
         let layout = AppLayout(width: state.width, height: state.height)
-        let lower = layout.split(hasConversation: session.task.conversation != nil, share: 0.55).lower
+        let lower = layout.split(for: session).lower
         let width = max(1, lower.width)
         let height = max(1, lower.height - 1)
         if editor.wrapWidth != width || editor.viewHeight != height {
