@@ -31,7 +31,7 @@ public actor CollectionServer {
         let store = try ServerStore(path: databasePath, configuration: configuration)
         try store.cleanupExpiredTasks()
         self.store = store
-        self.routes = ServerRoutes(store: store, apiKeys: Set(apiKeys), log: log)
+        self.routes = ServerRoutes(store: store, apiKeys: Set(apiKeys.filter { !$0.isEmpty }), log: log)
     }
 
     /// The port the server listens on, once started.

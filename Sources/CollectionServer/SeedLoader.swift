@@ -1,7 +1,9 @@
 import Foundation
 import GRDB
 
-/// Loads starter trees into a new database so that a first start offers every task type.
+/// Loads starter trees into a new database so that a first start offers every task type: the `SeedCorpus` by
+/// default (authors become `system` users of a separate seed scope, so nobody labels or ranks their own seed
+/// message), or a small built-in set that tests use for exact states.
 enum SeedLoader {
     /// One seed message with its replies; `accepted` is the review outcome (`nil` = still to be reviewed).
     struct Node: Sendable {
@@ -13,6 +15,8 @@ enum SeedLoader {
         var accepted: Bool?
         /// Replies.
         var replies: [Node] = []
+        /// Seed author id (`SeedUser.id`), or `nil` for an anonymous message.
+        var author: String? = nil
     }
 
     /// One seed tree: its state, language and root.
@@ -25,8 +29,32 @@ enum SeedLoader {
         var root: Node
     }
 
-    /// Inserts the seed trees.
+    /// The API-client scope of seed authors (no real key is empty, so they never collide with contributors).
+    static let seedScope = ""
+
+    /// The seed corpus as loadable trees.
+    static var corpusTrees: [Tree] {
+        func node(_ message: SeedMessage) -> Node {
+            Node(
+                role: message.role.rawValue, text: message.text, accepted: message.awaitingReview ? nil : true,
+                replies: message.children.map(node), author: message.author)
+        }
+        return SeedCorpus.trees.map { Tree(state: $0.state.rawValue, lang: $0.lang, root: node($0.root)) }
+    }
+
+    /// Inserts the seed users and trees; in `ready_for_export` trees siblings get ranks in their given order.
     static func load(_ db: Database, trees: [Tree], now: Date) throws {
+        var authors: [String: String] = [:]
+        for user in SeedCorpus.users {
+            let id = UUID().uuidString.lowercased()
+            authors[user.id] = id
+            try db.execute(
+                sql: """
+                    INSERT INTO user (id, api_client, auth_method, username, display_name, created_date)
+                    VALUES (?, ?, 'system', ?, ?, ?)
+                    """,
+                arguments: [id, seedScope, user.id, user.displayName, now.timeIntervalSince1970])
+        }
         var counter = 0
         for tree in trees {
             let treeID = UUID().uuidString.lowercased()
@@ -35,13 +63,21 @@ enum SeedLoader {
                 arguments: [treeID, tree.state, tree.lang, now.timeIntervalSince1970])
             try insert(
                 db, node: tree.root, id: treeID, treeID: treeID, parentID: nil, depth: 0, lang: tree.lang, now: now,
-                counter: &counter)
+                authors: authors, counter: &counter)
+            if tree.state == "ready_for_export" {
+                try db.execute(
+                    sql: """
+                        UPDATE message SET rank = (SELECT COUNT(*) FROM message s WHERE s.parent_id = message.parent_id
+                            AND s.created_date < message.created_date)
+                        WHERE tree_id = ? AND parent_id IS NOT NULL
+                        """, arguments: [treeID])
+            }
         }
     }
 
     private static func insert(
         _ db: Database, node: Node, id: String, treeID: String, parentID: String?, depth: Int, lang: String, now: Date,
-        counter: inout Int
+        authors: [String: String], counter: inout Int
     ) throws {
         counter += 1
         let reviews = node.accepted == nil ? 0 : 3
@@ -49,20 +85,21 @@ enum SeedLoader {
             sql: """
                 INSERT INTO message (id, tree_id, parent_id, api_client, frontend_message_id, user_id, role, text, lang,
                     depth, created_date, review_count, review_result)
-                VALUES (?, ?, ?, '', ?, NULL, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                id, treeID, parentID, "seed-\(counter)", node.role, node.text, lang, depth,
+                id, treeID, parentID, seedScope, "seed-\(counter)", node.author.flatMap { authors[$0] }, node.role,
+                node.text, lang, depth,
                 now.timeIntervalSince1970 + Double(counter) / 1000, reviews, node.accepted,
             ])
         for reply in node.replies {
             try insert(
                 db, node: reply, id: UUID().uuidString.lowercased(), treeID: treeID, parentID: id, depth: depth + 1,
-                lang: lang, now: now, counter: &counter)
+                lang: lang, now: now, authors: authors, counter: &counter)
         }
     }
 
-    /// Built-in starter trees: prompts to review, growing trees with replies to write and label, and a tree in
+    /// A small built-in set (used by tests for exact states): prompts to review, growing trees with replies to write and label, and a tree in
     /// ranking with both assistant and prompter siblings.
     static let inlineTrees: [Tree] = [
         Tree(

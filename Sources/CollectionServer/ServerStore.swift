@@ -19,7 +19,7 @@ final class ServerStore: Sendable {
                 let messages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") ?? 0
                 if messages == 0 {
                     try SeedLoader.load(
-                        db, trees: configuration.seedOverride ?? SeedLoader.inlineTrees, now: configuration.clock())
+                        db, trees: configuration.seedOverride ?? SeedLoader.corpusTrees, now: configuration.clock())
                 }
             }
         }

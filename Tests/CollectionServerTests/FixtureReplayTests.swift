@@ -124,7 +124,11 @@ import Testing
         clock: TestClock = TestClock(), _ change: @escaping @Sendable (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (Runner) async throws -> Void
     ) async throws {
-        try await ServerHarness.with(ServerHarness.configuration(clock: clock, change)) { harness in
+        let configuration = ServerHarness.configuration(clock: clock) {
+            $0.seedOverride = SeedLoader.inlineTrees
+            change(&$0)
+        }
+        try await ServerHarness.with(configuration) { harness in
             try await body(Runner(harness))
         }
     }
