@@ -27,7 +27,7 @@ public struct AppState: Equatable, Sendable {
     /// The task being worked on.
     public var session: TaskSession?
     /// Connection state.
-    public var connectivity: Connectivity = .online
+    public var connectivity: ConnectionStatus = .online
     /// The outbox.
     public var queue = QueueStatus()
     /// Cursor in the queue view.

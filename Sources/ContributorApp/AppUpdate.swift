@@ -349,7 +349,7 @@ enum AppUpdate {
             state.session = session
             return []
         case .redraw:
-            return []
+            return [.redrawScreen]
         case .startDown, .startUp:
             let count = TaskKindInfo.startKinds.count
             state.startCursor = (state.startCursor + (command == .startDown ? 1 : count - 1)) % count
@@ -565,6 +565,11 @@ enum AppUpdate {
         {
             return ranking.replyMessages[index]
         }
+        if case .rankInitialPrompts(let prompts) = session.task, case .ranking(let form) = session.work,
+            let index = form.list.currentItem, prompts.promptMessages.indices.contains(index)
+        {
+            return prompts.promptMessages[index]
+        }
         return session.task.conversation?.messages.last
     }
 
@@ -594,7 +599,7 @@ enum AppUpdate {
             return []
         }
         guard let conversation = session.task.conversation else { return [] }
-        let rect = layout.split(hasConversation: true, share: AppLayout.share(for: session.work)).conversation
+        let rect = layout.split(for: session).conversation
         let lines = ConversationView.lines(conversation.messages, highlight: highlightIndex(session), width: rect.width)
         var view = ScrollView(content: lines, wrapsContent: false)
         view.offset = session.conversationOffset ?? view.maxOffset(in: rect)
@@ -614,7 +619,7 @@ enum AppUpdate {
     static func syncLayout(_ state: inout AppState) {
         guard var session = state.session, case .reply(var editor) = session.work else { return }
         let layout = AppLayout(width: state.width, height: state.height)
-        let lower = layout.split(hasConversation: session.task.conversation != nil, share: 0.55).lower
+        let lower = layout.split(for: session).lower
         let width = max(1, lower.width)
         let height = max(1, lower.height - 1)
         if editor.wrapWidth != width || editor.viewHeight != height {

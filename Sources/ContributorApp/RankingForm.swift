@@ -11,6 +11,12 @@ public struct RankingForm: Equatable, Sendable {
     /// Whether the contributor moved anything.
     public var touched = false
 
+    /// Builds the list from the prompts of a `rank_initial_prompts` task (never handed out by the
+    /// real backend, ranked the same way if a server offers it).
+    public init(prompts task: RankInitialPromptsTask) {
+        list = RankList(items: task.promptMessages.isEmpty ? task.prompts : task.promptMessages.map(\.text))
+    }
+
     /// Builds the list from the delivered replies; a "synthetic" badge only when the task reveals it.
     public init(task: RankRepliesTask) {
         let texts = task.replyMessages.isEmpty ? task.replies : task.replyMessages.map(\.text)

@@ -314,6 +314,12 @@ import Testing
         #expect(driver.state.isQuitting)
     }
 
+    @Test func redrawWorksEvenInsideTheEditor() throws {
+        let driver = try driver([24])
+        driver.press(.redraw)
+        #expect(driver.effects.last == .redrawScreen)
+    }
+
     @Test func helpSwallowsKeysAndCloses() throws {
         let driver = try driver([41])
         driver.press(.help)
@@ -444,5 +450,36 @@ import Testing
         driver.send(.taskFailed(.noTasks("random")))
         driver.press(.queue)
         #expect(driver.state.screen == .start)
+    }
+}
+
+/// `rank_initial_prompts`, if a server offers it, is ranked like replies and answered with the ack id.
+@Suite struct RankInitialPromptsTests {
+    @Test func promptsAreRankedAndSentWithAckID() throws {
+        let prompt = { (id: String, text: String) -> JSONValue in
+            .object([
+                "id": .string(id), "text": .string(text), "is_assistant": .bool(false), "frontend_message_id": .null,
+                "user_id": .null, "lang": .string("en"), "emojis": .object([:]), "user_emojis": .array([]),
+                "user_is_author": .null, "synthetic": .null,
+            ])
+        }
+        let raw = JSONValue.object([
+            "id": .string("1f0e8a52-3d1c-4a0b-9a43-3c3b8d6b0b2e"), "type": .string("rank_initial_prompts"),
+            "prompts": .array([.string("A"), .string("B")]),
+            "prompt_messages": .array([
+                prompt("2f0e8a52-3d1c-4a0b-9a43-3c3b8d6b0b2e", "A"),
+                prompt("3f0e8a52-3d1c-4a0b-9a43-3c3b8d6b0b2e", "B"),
+            ]),
+        ])
+        let task = try OasstJSON.decode(OasstTask.self, from: try OasstJSON.encode(raw))
+        #expect(task.type == .rankInitialPrompts)
+        let driver = AppDriver(tasks: [task])
+        driver.press(.startChoose)
+        driver.press(.putAtRank, variant: 1)
+        driver.press(.finishRanking)
+        driver.press(.submit)
+        guard case .messageRanking(let body) = try #require(driver.submissions.first) else { return }
+        #expect(body.ranking == [1, 0])
+        #expect(body.messageID == driver.generatedIDs.first)
     }
 }

@@ -89,3 +89,15 @@ import Testing
         for command in Command.allCases { #expect(current.contains("`\(command.rawValue)`")) }
     }
 }
+
+/// The shipped example key map loads without errors or warnings.
+@Suite struct ExampleKeyMapTests {
+    @Test func exampleLoads() throws {
+        let url = FixtureDirectory.packageRoot.appendingPathComponent("keymaps/example.toml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let (map, warnings) = try KeyMapFile.load(text: text, file: "keymaps/example.toml")
+        #expect(warnings.isEmpty)
+        #expect(map.keys(for: .queue).contains([.function(4)]))
+        #expect(map.keys(for: .sliderRight).contains([.character("+")]))
+    }
+}

@@ -76,3 +76,14 @@ import Testing
         #expect(try second.counts().pending == 0)
     }
 }
+
+@Suite struct StoreLocationTests {
+    @Test func openDefaultUsesXDGDataHomeAndCreatesTheDirectoryPrivately() throws {
+        let base = try StoreFixture.temporaryFile().deletingLastPathComponent()
+        let store = try OfflineStore.openDefault(environment: ["HOME": "/nonexistent", "XDG_DATA_HOME": base.path])
+        #expect(store.file?.path == base.appendingPathComponent("oasst/store.sqlite").path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: base.appendingPathComponent("oasst").path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent("oasst/store.sqlite.lock").path))
+    }
+}
