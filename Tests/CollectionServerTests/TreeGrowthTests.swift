@@ -180,3 +180,53 @@ import Testing
         }
     }
 }
+
+/// Skips, auto-moderation and the export of a whole database.
+@Suite struct SkipAndExportTests {
+    @Test func skippedItemsAreNeverOfferedAgainAndManySkipsHaltTheTree() async throws {
+        let seed = [
+            SeedLoader.Tree(
+                state: "growing", lang: "en",
+                root: .init(role: "prompter", text: "Only parent here.", accepted: true))
+        ]
+        let configuration = ServerHarness.configuration {
+            $0.seedOverride = seed
+            $0.rateLimits.enabled = false
+            $0.autoModMaxSkipReply = 3
+        }
+        try await ServerHarness.with(configuration) { harness in
+            let first = try #require(try await harness.requestTask("assistant_reply", user: "amy").body)
+            #expect(try await harness.nack(first["id"]?.stringValue ?? "", user: "amy").status == 204)
+            #expect(try await harness.requestTask("assistant_reply", user: "amy").status == 503)
+            let other = try await harness.requestTask("assistant_reply", user: "ben")
+            #expect(other.status == 200)
+            let emojis = other.body?["conversation"]?["messages"].flatMap { value -> JSONValue? in
+                if case .array(let items) = value { return items.last?["emojis"] }
+                return nil
+            }
+            #expect(emojis?["_skip_reply"]?.intValue == 1)
+            #expect(try await harness.nack(other.body?["id"]?.stringValue ?? "", user: "ben").status == 204)
+            let third = try #require(try await harness.requestTask("assistant_reply", user: "cid").body)
+            #expect(try await harness.nack(third["id"]?.stringValue ?? "", user: "cid").status == 204)
+            #expect(try await harness.requestTask("assistant_reply", user: "dan").status == 503)
+            let lines = try harness.server.makeExporter().lines(includeAllTrees: true)
+            #expect(lines.count == 1 && lines[0].contains("\"halted_by_moderator\""))
+            #expect(lines[0].contains("\"_skip_reply\":3"))
+        }
+    }
+
+    @Test func exporterWritesTheFileAndRefusesAMissingDatabase() async throws {
+        let path = ServerHarness.temporaryDatabase()
+        _ = try CollectionServer(
+            configuration: ServerHarness.configuration(), databasePath: path, apiKeys: [ServerHarness.apiKey])
+        let exporter = try Exporter(databasePath: path)
+        let url = URL(fileURLWithPath: path + ".jsonl")
+        let written = try exporter.write(to: url)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(written == SeedCorpus.trees.filter { $0.state == .readyForExport }.count)
+        #expect(text.split(separator: "\n").count == written)
+        let all = try exporter.lines(includeAllTrees: true)
+        #expect(all.count == SeedCorpus.trees.count)
+        #expect(throws: (any Error).self) { try Exporter(databasePath: path + ".missing") }
+    }
+}
