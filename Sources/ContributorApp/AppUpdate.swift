@@ -153,10 +153,32 @@ enum AppUpdate {
             switch mouse.kind {
             case .wheelUp: return scroll(&state, .lineUp)
             case .wheelDown: return scroll(&state, .lineDown)
-            case .press, .release, .drag: return []
+            case .press:
+                return click(&state, x: mouse.x, y: mouse.y)
+            case .release, .drag: return []
             }
         case .key(let key):
             return keyPress(&state, key)
+        }
+    }
+
+    /// A click selects a row of the start list (a second click on it starts) or of the queue list.
+    static func click(_ state: inout AppState, x: Int, y: Int) -> [AppEffect] {
+        guard state.help == nil, state.dialog == nil else { return [] }
+        let body = AppLayout(width: state.width, height: state.height).body
+        switch state.screen {
+        case .start:
+            let index = y - body.y - 1
+            guard TaskKindInfo.startKinds.indices.contains(index) else { return [] }
+            if index == state.startCursor { return perform(&state, .startChoose, key: .enter) }
+            state.startCursor = index
+            return []
+        case .queue:
+            let index = y - body.y - 2
+            if state.queue.items.indices.contains(index) { state.queueCursor = index }
+            return []
+        case .loading, .task:
+            return []
         }
     }
 
