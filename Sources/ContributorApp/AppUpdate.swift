@@ -215,6 +215,7 @@ enum AppUpdate {
 
     static func keyPress(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         if state.dialog != nil { return dialogKey(&state, key) }
+        if state.help != nil, state.isTypingHelpFilter { return helpFilterKey(&state, key) }
         let pending = state.pendingKeys + [key]
         let inEditor = isInsideEditor(state)
         switch state.keyMap.resolve(pending, contexts: contexts(state), insideEditor: inEditor) {
@@ -293,10 +294,16 @@ enum AppUpdate {
     static func perform(_ state: inout AppState, _ command: Command, key: Key) -> [AppEffect] {
         switch command {
         case .help:
+            state.helpFilter = nil
             state.help = HelpOverlay(groups: helpGroups(state))
             return []
         case .helpClose:
             state.help = nil
+            state.helpFilter = nil
+            return []
+        case .helpFilter:
+            state.isTypingHelpFilter = true
+            state.helpFilter = state.helpFilter ?? ""
             return []
         case .helpDown, .helpUp:
             let rect = Rect(x: 0, y: 0, width: state.width, height: max(1, state.height - 1))
@@ -657,6 +664,26 @@ enum AppUpdate {
         state.keyMap.keys(for: command).first.map { KeyName.name($0) } ?? "unbound"
     }
 
+    /// Keys while typing the help filter: text edits it, Enter keeps it, Esc clears it.
+    static func helpFilterKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
+        var filter = state.helpFilter ?? ""
+        switch key {
+        case .character(let character): filter.append(character)
+        case .space: filter.append(" ")
+        case .backspace: if !filter.isEmpty { filter.removeLast() }
+        case .enter: state.isTypingHelpFilter = false
+        case .escape:
+            state.isTypingHelpFilter = false
+            filter = ""
+        case .control, .alt, .altEnter, .tab, .backTab, .altBackspace, .delete, .insert, .up, .down, .left, .right,
+            .shiftUp, .shiftDown, .controlLeft, .controlRight, .home, .end, .pageUp, .pageDown, .function:
+            return []
+        }
+        state.helpFilter = filter.isEmpty ? nil : filter
+        state.help = HelpOverlay(groups: helpGroups(state))
+        return []
+    }
+
     /// A command's keys as help shows them: `C-s M-Enter Enter`, or `unbound`.
     static func helpKeys(_ keyMap: AppKeyMap, _ command: Command) -> String {
         let sequences = keyMap.keys(for: command)
@@ -667,13 +694,20 @@ enum AppUpdate {
     static func helpGroups(_ state: AppState) -> [HelpOverlay.Group] {
         let current = contexts(state)
         let order = current + CommandContext.allCases.filter { !current.contains($0) }
-        return order.map { context in
+        let filter = state.helpFilter?.lowercased() ?? ""
+        let groups = order.map { context in
             HelpOverlay.Group(
                 title: context.title,
                 entries: Command.allCases.filter { $0.context == context }.map {
                     HelpOverlay.Entry(keys: helpKeys(state.keyMap, $0), description: $0.helpText)
+                }.filter {
+                    filter.isEmpty || $0.description.lowercased().contains(filter)
+                        || $0.keys.lowercased().contains(filter)
                 })
         }
+        let shown = groups.filter { !$0.entries.isEmpty }
+        let heading = filter.isEmpty ? [] : [HelpOverlay.Group(title: "Filter: \(filter)", entries: [])]
+        return heading + (shown.isEmpty ? [HelpOverlay.Group(title: "No key matches", entries: [])] : shown)
     }
 }
 
