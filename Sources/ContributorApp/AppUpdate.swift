@@ -661,7 +661,7 @@ enum AppUpdate {
 
     /// The first key of a command, for messages.
     static func firstKey(_ state: AppState, _ command: Command) -> String {
-        state.keyMap.keys(for: command).first.map { KeyName.name($0) } ?? "unbound"
+        state.keyMap.keys(for: command).first.map { AppView.hintName($0) } ?? "unbound"
     }
 
     /// Keys while typing the help filter: text edits it, Enter keeps it, Esc clears it.
