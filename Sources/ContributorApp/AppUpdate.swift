@@ -509,6 +509,13 @@ enum AppUpdate {
             state.notice = AppNotice("Nothing to send: the reply is empty. Write it first.", isError: true)
             return []
         }
+        if let answered = session.task.conversation?.messages.last?.text,
+            answered.trimmingWhitespace == editor.text.trimmingWhitespace
+        {
+            state.notice = AppNotice(
+                "The reply is unchanged from the message it answers; write your own reply.", isError: true)
+            return []
+        }
         if editor.characterCount > editor.limit {
             state.notice = AppNotice(
                 "The reply has \(editor.characterCount) characters; the server accepts \(editor.limit). Shorten it.",

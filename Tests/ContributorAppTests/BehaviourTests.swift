@@ -529,3 +529,17 @@ import Testing
         #expect(driver.state.session?.conversationOffset == nil)
     }
 }
+
+/// A reply that only repeats the message it answers is refused.
+@Suite struct UnchangedReplyTests {
+    @Test func copyOfAnsweredMessageIsRefused() throws {
+        let task = try AppDriver.fixtureTask(24)
+        let driver = AppDriver(tasks: [task])
+        driver.press(.startChoose)
+        let answered = try #require(task.conversation?.messages.last?.text)
+        driver.send(.input(.paste(answered + "\n")))
+        driver.press(.review)
+        #expect(driver.state.session?.phase == .working)
+        #expect(driver.state.notice?.text.contains("unchanged") == true)
+    }
+}
