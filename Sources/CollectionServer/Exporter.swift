@@ -13,6 +13,9 @@ public struct Exporter: Sendable {
 
     /// Opens a server database for export (it may be in use by a running server: WAL allows concurrent readers).
     public init(databasePath: String) throws {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: databasePath])
+        }
         self.pool = try ServerDatabase.open(path: databasePath)
     }
 

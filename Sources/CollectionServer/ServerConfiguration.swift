@@ -48,6 +48,8 @@ public struct ServerConfiguration: Sendable {
     public var rankPrompterReplies: Bool = true
     /// Probability that a `random` request yields `label_prompter_reply` in simple mode.
     public var simpleLabelProbabilityPrompterReply: Double = 0.9
+    /// Users skipping a reply to the same message after which its tree is halted (`auto_mod_max_skip_reply`).
+    public var autoModMaxSkipReply: Int = 25
     /// Whether a new, empty database gets the seed corpus.
     public var loadSeedCorpus: Bool = true
     /// Clock used for every timestamp (tests move time forward with it).

@@ -65,6 +65,17 @@ extension ServerStore {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO reaction (message_id, user_id, emoji) VALUES (?, ?, ?)",
                     arguments: [target, user.id, emoji])
+                let skips =
+                    try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM reaction WHERE message_id = ? AND emoji = '_skip_reply'",
+                        arguments: [target]) ?? 0
+                if emoji == "_skip_reply", skips >= configuration.autoModMaxSkipReply, let tree = task.treeID {
+                    try db.execute(
+                        sql: """
+                            UPDATE message_tree SET state = 'halted_by_moderator'
+                            WHERE id = ? AND state IN ('growing', 'initial_prompt_review', 'prompt_lottery_waiting')
+                            """, arguments: [tree])
+                }
             }
         }
     }

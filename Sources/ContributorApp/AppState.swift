@@ -34,6 +34,10 @@ public struct AppState: Equatable, Sendable {
     public var queueCursor: Int = 0
     /// The help overlay, when open.
     public var help: HelpOverlay?
+    /// The help filter text; nil when help is not being filtered.
+    public var helpFilter: String?
+    /// Whether keys are typed into the help filter.
+    public var isTypingHelpFilter = false
     /// A modal dialog, when open.
     public var dialog: AppDialog?
     /// The line above the status bar.

@@ -153,10 +153,32 @@ enum AppUpdate {
             switch mouse.kind {
             case .wheelUp: return scroll(&state, .lineUp)
             case .wheelDown: return scroll(&state, .lineDown)
-            case .press, .release, .drag: return []
+            case .press:
+                return click(&state, x: mouse.x, y: mouse.y)
+            case .release, .drag: return []
             }
         case .key(let key):
             return keyPress(&state, key)
+        }
+    }
+
+    /// A click selects a row of the start list (a second click on it starts) or of the queue list.
+    static func click(_ state: inout AppState, x: Int, y: Int) -> [AppEffect] {
+        guard state.help == nil, state.dialog == nil else { return [] }
+        let body = AppLayout(width: state.width, height: state.height).body
+        switch state.screen {
+        case .start:
+            let index = y - body.y - 1
+            guard TaskKindInfo.startKinds.indices.contains(index) else { return [] }
+            if index == state.startCursor { return perform(&state, .startChoose, key: .enter) }
+            state.startCursor = index
+            return []
+        case .queue:
+            let index = y - body.y - 2
+            if state.queue.items.indices.contains(index) { state.queueCursor = index }
+            return []
+        case .loading, .task:
+            return []
         }
     }
 
@@ -193,6 +215,7 @@ enum AppUpdate {
 
     static func keyPress(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         if state.dialog != nil { return dialogKey(&state, key) }
+        if state.help != nil, state.isTypingHelpFilter { return helpFilterKey(&state, key) }
         let pending = state.pendingKeys + [key]
         let inEditor = isInsideEditor(state)
         switch state.keyMap.resolve(pending, contexts: contexts(state), insideEditor: inEditor) {
@@ -271,10 +294,16 @@ enum AppUpdate {
     static func perform(_ state: inout AppState, _ command: Command, key: Key) -> [AppEffect] {
         switch command {
         case .help:
+            state.helpFilter = nil
             state.help = HelpOverlay(groups: helpGroups(state))
             return []
         case .helpClose:
             state.help = nil
+            state.helpFilter = nil
+            return []
+        case .helpFilter:
+            state.isTypingHelpFilter = true
+            state.helpFilter = state.helpFilter ?? ""
             return []
         case .helpDown, .helpUp:
             let rect = Rect(x: 0, y: 0, width: state.width, height: max(1, state.height - 1))
@@ -480,6 +509,13 @@ enum AppUpdate {
             state.notice = AppNotice("Nothing to send: the reply is empty. Write it first.", isError: true)
             return []
         }
+        if let answered = session.task.conversation?.messages.last?.text,
+            answered.trimmingWhitespace == editor.text.trimmingWhitespace
+        {
+            state.notice = AppNotice(
+                "The reply is unchanged from the message it answers; write your own reply.", isError: true)
+            return []
+        }
         if editor.characterCount > editor.limit {
             state.notice = AppNotice(
                 "The reply has \(editor.characterCount) characters; the server accepts \(editor.limit). Shorten it.",
@@ -632,7 +668,27 @@ enum AppUpdate {
 
     /// The first key of a command, for messages.
     static func firstKey(_ state: AppState, _ command: Command) -> String {
-        state.keyMap.keys(for: command).first.map { KeyName.name($0) } ?? "unbound"
+        state.keyMap.keys(for: command).first.map { AppView.hintName($0) } ?? "unbound"
+    }
+
+    /// Keys while typing the help filter: text edits it, Enter keeps it, Esc clears it.
+    static func helpFilterKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
+        var filter = state.helpFilter ?? ""
+        switch key {
+        case .character(let character): filter.append(character)
+        case .space: filter.append(" ")
+        case .backspace: if !filter.isEmpty { filter.removeLast() }
+        case .enter: state.isTypingHelpFilter = false
+        case .escape:
+            state.isTypingHelpFilter = false
+            filter = ""
+        case .control, .alt, .altEnter, .tab, .backTab, .altBackspace, .delete, .insert, .up, .down, .left, .right,
+            .shiftUp, .shiftDown, .controlLeft, .controlRight, .home, .end, .pageUp, .pageDown, .function:
+            return []
+        }
+        state.helpFilter = filter.isEmpty ? nil : filter
+        state.help = HelpOverlay(groups: helpGroups(state))
+        return []
     }
 
     /// A command's keys as help shows them: `C-s M-Enter Enter`, or `unbound`.
@@ -645,13 +701,20 @@ enum AppUpdate {
     static func helpGroups(_ state: AppState) -> [HelpOverlay.Group] {
         let current = contexts(state)
         let order = current + CommandContext.allCases.filter { !current.contains($0) }
-        return order.map { context in
+        let filter = state.helpFilter?.lowercased() ?? ""
+        let groups = order.map { context in
             HelpOverlay.Group(
                 title: context.title,
                 entries: Command.allCases.filter { $0.context == context }.map {
                     HelpOverlay.Entry(keys: helpKeys(state.keyMap, $0), description: $0.helpText)
+                }.filter {
+                    filter.isEmpty || $0.description.lowercased().contains(filter)
+                        || $0.keys.lowercased().contains(filter)
                 })
         }
+        let shown = groups.filter { !$0.entries.isEmpty }
+        let heading = filter.isEmpty ? [] : [HelpOverlay.Group(title: "Filter: \(filter)", entries: [])]
+        return heading + (shown.isEmpty ? [HelpOverlay.Group(title: "No key matches", entries: [])] : shown)
     }
 }
 

@@ -121,7 +121,7 @@ enum AppView {
     }
 
     static func hintCommands(_ state: AppState) -> [Command] {
-        if state.help != nil { return [.helpClose, .helpDown] }
+        if state.help != nil { return [.helpClose, .helpDown, .helpFilter] }
         switch state.screen {
         case .start: return [.startChoose, .startDown, .queue]
         case .loading: return [.queue, .quit]

@@ -123,6 +123,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case helpDown = "help-down"
     /// Scroll help up.
     case helpUp = "help-up"
+    /// Filter help by a word (type it, Enter keeps it, Esc clears it).
+    case helpFilter = "help-filter"
 
     /// The context whose table holds this command.
     public var context: CommandContext {
@@ -140,7 +142,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             return .ranking
         case .queueDown, .queueUp, .queueRetry, .queueRecall, .queueExport, .queueDiscard, .queueFlush, .queueClose:
             return .queue
-        case .helpClose, .helpDown, .helpUp: return .help
+        case .helpClose, .helpDown, .helpUp, .helpFilter: return .help
         }
     }
 
@@ -204,6 +206,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .helpClose: return ["?", "<F1>", "<Esc>", "q"]
         case .helpDown: return ["j", "<Down>", "<PgDn>"]
         case .helpUp: return ["k", "<Up>", "<PgUp>"]
+        case .helpFilter: return ["/"]
         }
     }
 
@@ -232,6 +235,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .queueFlush: return "flush"
         case .queueClose, .helpClose: return "close"
         case .helpDown: return "scroll"
+        case .helpFilter: return "filter"
         case .help, .quit, .queue, .skip, .report, .undo, .redraw, .chooseKind, .startUp, .startRefresh, .startBack,
             .scrollUp, .pageDown,
             .pageUp, .scrollTop, .scrollBottom, .submit, .previousLabel, .answerNo, .sliderLeft, .sliderRight,
@@ -301,6 +305,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .helpClose: return "Close help"
         case .helpDown: return "Scroll help down"
         case .helpUp: return "Scroll help up"
+        case .helpFilter: return "Filter help by a word (type it, Enter keeps it, Esc clears it)"
         }
     }
 }

@@ -56,7 +56,7 @@ public struct RankingForm: Equatable, Sendable {
             .enterEditor, .leaveEditor, .externalEditor, .submit, .backToEdit, .nextLabel, .previousLabel,
             .answerYes, .answerNo, .toggleFlag, .sliderLeft, .sliderRight, .sliderValue, .clearLabel, .labelInfo,
             .finishLabels, .finishRanking, .queueDown, .queueUp, .queueRetry, .queueRecall, .queueExport,
-            .queueDiscard, .queueFlush, .queueClose, .helpClose, .helpDown, .helpUp:
+            .queueDiscard, .queueFlush, .queueClose, .helpClose, .helpDown, .helpUp, .helpFilter:
             return false
         }
         let changed = before.0 != list.ranking || before.1 != notRankable

@@ -58,8 +58,9 @@ public final class OfflineStore: Sendable {
         }
     }
 
-    /// Closes the database; the lock is released when the store is deallocated.
+    /// Closes the database and releases the lock file (a dropped store releases both too).
     public func close() throws {
+        defer { lock?.release() }
         if let pool = writer as? DatabasePool { try pool.close() }
         if let queue = writer as? DatabaseQueue { try queue.close() }
     }

@@ -100,10 +100,19 @@ import Testing
         return replies.contains(where: containsRankedSiblings)
     }
 
-    @Test func bordaCountOrdersByAgreement() {
-        let order = RankAggregator.borda(candidates: ["a", "b", "c"], rankings: [["b", "a", "c"], ["b", "c", "a"]])
+    @Test func rankedPairsFollowTheMajorityAndBreakCycles() {
+        let order = RankAggregator.rankedPairs(
+            candidates: ["a", "b", "c"], rankings: [["b", "a", "c"], ["b", "c", "a"], ["a", "b", "c"]])
         #expect(order == ["b", "a", "c"])
-        #expect(RankAggregator.borda(candidates: ["x", "y"], rankings: []) == ["x", "y"])
+        #expect(RankAggregator.rankedPairs(candidates: ["x", "y"], rankings: []) == ["x", "y"])
+        // A Condorcet cycle (a > b, b > c, c > a, each by one vote): c > a is locked last and dropped.
+        let cycle = RankAggregator.rankedPairs(
+            candidates: ["a", "b", "c"], rankings: [["a", "b", "c"], ["b", "c", "a"], ["c", "a", "b"]])
+        #expect(cycle == ["a", "b", "c"])
+        // A strong majority against the given order wins.
+        let strong = RankAggregator.rankedPairs(
+            candidates: ["a", "b", "c"], rankings: [["c", "b", "a"], ["c", "b", "a"], ["a", "b", "c"]])
+        #expect(strong == ["c", "b", "a"])
     }
 
     @Test func rejectedPromptAbortsTree() async throws {
@@ -177,6 +186,95 @@ import Testing
             }
             // Per-author sampling gives the single prompt about half of the draws (per-prompt sampling: 10 %).
             #expect(singleWins > rounds / 4 && singleWins < rounds * 3 / 4, "\(singleWins)")
+        }
+    }
+}
+
+/// Skips, auto-moderation and the export of a whole database.
+@Suite struct SkipAndExportTests {
+    @Test func skippedItemsAreNeverOfferedAgainAndManySkipsHaltTheTree() async throws {
+        let seed = [
+            SeedLoader.Tree(
+                state: "growing", lang: "en",
+                root: .init(role: "prompter", text: "Only parent here.", accepted: true))
+        ]
+        let configuration = ServerHarness.configuration {
+            $0.seedOverride = seed
+            $0.rateLimits.enabled = false
+            $0.autoModMaxSkipReply = 3
+        }
+        try await ServerHarness.with(configuration) { harness in
+            let first = try #require(try await harness.requestTask("assistant_reply", user: "amy").body)
+            #expect(try await harness.nack(first["id"]?.stringValue ?? "", user: "amy").status == 204)
+            #expect(try await harness.requestTask("assistant_reply", user: "amy").status == 503)
+            let other = try await harness.requestTask("assistant_reply", user: "ben")
+            #expect(other.status == 200)
+            let emojis = other.body?["conversation"]?["messages"].flatMap { value -> JSONValue? in
+                if case .array(let items) = value { return items.last?["emojis"] }
+                return nil
+            }
+            #expect(emojis?["_skip_reply"]?.intValue == 1)
+            #expect(try await harness.nack(other.body?["id"]?.stringValue ?? "", user: "ben").status == 204)
+            let third = try #require(try await harness.requestTask("assistant_reply", user: "cid").body)
+            #expect(try await harness.nack(third["id"]?.stringValue ?? "", user: "cid").status == 204)
+            #expect(try await harness.requestTask("assistant_reply", user: "dan").status == 503)
+            let lines = try harness.server.makeExporter().lines(includeAllTrees: true)
+            #expect(lines.count == 1 && lines[0].contains("\"halted_by_moderator\""))
+            #expect(lines[0].contains("\"_skip_reply\":3"))
+        }
+    }
+
+    @Test func exporterWritesTheFileAndRefusesAMissingDatabase() async throws {
+        let path = ServerHarness.temporaryDatabase()
+        _ = try CollectionServer(
+            configuration: ServerHarness.configuration(), databasePath: path, apiKeys: [ServerHarness.apiKey])
+        let exporter = try Exporter(databasePath: path)
+        let url = URL(fileURLWithPath: path + ".jsonl")
+        let written = try exporter.write(to: url)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(written == SeedCorpus.trees.filter { $0.state == .readyForExport }.count)
+        #expect(text.split(separator: "\n").count == written)
+        let all = try exporter.lines(includeAllTrees: true)
+        #expect(all.count == SeedCorpus.trees.count)
+        #expect(throws: (any Error).self) { try Exporter(databasePath: path + ".missing") }
+    }
+}
+
+/// Simple and full label mode (§4): only `random` can yield the reduced prompter-reply label set.
+@Suite struct LabelModeTests {
+    static let seed = [
+        SeedLoader.Tree(
+            state: "growing", lang: "en",
+            root: .init(
+                role: "prompter", text: "Root.", accepted: true,
+                replies: [
+                    .init(
+                        role: "assistant", text: "Answer.", accepted: true,
+                        replies: [.init(role: "prompter", text: "Follow-up?", accepted: nil)])
+                ]))
+    ]
+
+    @Test func randomPrompterReplyLabelsAreSimpleExplicitOnesFull() async throws {
+        let configuration = ServerHarness.configuration {
+            $0.seedOverride = Self.seed
+            $0.simpleLabelProbabilityPrompterReply = 1
+            $0.maxInitialPromptReview = 0
+            $0.maxChildrenCount = 1
+            $0.numPrompterReplies = 1
+        }
+        try await ServerHarness.with(configuration) { harness in
+            let random = try #require(try await harness.requestTask("random", user: "amy").body)
+            #expect(random["type"] == "label_prompter_reply")
+            #expect(random["mode"] == "simple" && random["disposition"] == "spam")
+            #expect(random["valid_labels"] == .array(["spam", "lang_mismatch", "quality"]))
+            let explicit = try #require(try await harness.requestTask("label_prompter_reply", user: "ben").body)
+            #expect(explicit["mode"] == "full" && explicit["disposition"] == "quality")
+            if case .array(let names)? = explicit["valid_labels"] {
+                #expect(names.count == 11)
+            } else {
+                Issue.record("no valid_labels")
+            }
+            #expect(explicit["mandatory_labels"] == .array(["spam"]))
         }
     }
 }

@@ -101,3 +101,23 @@ import Testing
         #expect(map.keys(for: .sliderRight).contains([.character("+")]))
     }
 }
+
+/// The help overlay's `/` filter.
+@Suite struct HelpFilterTests {
+    @Test func filterNarrowsEntriesAndEscClearsIt() throws {
+        let driver = AppDriver()
+        driver.press(.help)
+        let all = try #require(driver.state.help).groups.flatMap(\.entries).count
+        driver.press(.helpFilter)
+        driver.type("slider")
+        let filtered = try #require(driver.state.help).groups.flatMap(\.entries)
+        #expect(!filtered.isEmpty && filtered.count < all)
+        #expect(filtered.allSatisfy { $0.description.lowercased().contains("slider") })
+        driver.key(.character("q"))
+        #expect(driver.state.help != nil)
+        driver.key(.escape)
+        #expect(try #require(driver.state.help).groups.flatMap(\.entries).count == all)
+        driver.press(.helpClose)
+        #expect(driver.state.help == nil)
+    }
+}

@@ -74,6 +74,10 @@ import Testing
         first = nil  // releases the lock
         let second = try OfflineStore(file: file)
         #expect(try second.counts().pending == 0)
+        try second.close()  // close() releases it too, while the object lives on
+        let third = try OfflineStore(file: file)
+        #expect(third.recoveredAtOpen == 0)
+        #expect(second.file == third.file)
     }
 }
 
