@@ -145,7 +145,7 @@ final class EffectRunner: Sendable {
     }
 
     /// The app's connectivity value for the engine's.
-    static func connectivity(_ value: OfflineSync.Connectivity) -> ContributorApp.Connectivity {
+    static func connectivity(_ value: OfflineSync.Connectivity) -> ConnectionStatus {
         switch value {
         case .online: return .online
         case .offline(let since): return .offline(since: since.timeIntervalSince1970)
@@ -206,7 +206,7 @@ final class EffectRunner: Sendable {
             inbox.post(.taskLoaded(task, ackID: cached.ackId, draft: nil))
         } catch {
             if ErrorTranslation.isOffline(error) { inbox.post(.connectivityChanged(.offline(since: now()))) }
-            inbox.post(.taskFailed(ErrorTranslation.appError(error, kind: type.rawValue)))
+            inbox.post(.taskFailed(ErrorTranslation.appError(error, requested: type)))
         }
     }
 
