@@ -24,7 +24,7 @@ public final class TmuxSession: @unchecked Sendable {
         }
         let full = "env \(exports.joined(separator: " ")) \(command)"
         try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", full])
-        try? run(["set-option", "-t", name, "remain-on-exit", "on"])
+        _ = try? run(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
     /// Quotes a value for `sh`.
@@ -33,19 +33,48 @@ public final class TmuxSession: @unchecked Sendable {
     }
 
     /// Runs one tmux command on the private server and returns its standard output.
+    /// Runs one tmux command on the private server and returns its standard output. It uses
+    /// `posix_spawn` + `waitpid` rather than `Process`: the tmux server that `new-session` leaves
+    /// behind inherits descriptors Foundation watches, and `Process` then never sees the client end.
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "tmux \(arguments.first ?? "") failed (\(process.terminationStatus))")
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { throw Failure(description: "pipe() failed") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        let argv = ["tmux", "-L", socket] + arguments
+        var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+        close(pipeEnds[1])
+        guard spawned == 0 else {
+            close(pipeEnds[0])
+            throw Failure(description: "cannot run tmux (error \(spawned)); is it installed?")
+        }
+        var data = Data()
+        if arguments.first == "new-session" {
+            close(pipeEnds[0])
+        } else {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let count = read(pipeEnds[0], &buffer, buffer.count)
+                if count <= 0 { break }
+                data.append(contentsOf: buffer[0..<count])
+            }
+            close(pipeEnds[0])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exitCode = (status >> 8) & 0xff
+        guard status & 0x7f == 0, exitCode == 0 else {
+            throw Failure(description: "tmux \(arguments.first ?? "") failed (status \(status))")
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -104,7 +133,7 @@ public final class TmuxSession: @unchecked Sendable {
 
     /// Ends the session and its private tmux server.
     public func kill() {
-        try? run(["kill-server"])
+        _ = try? run(["kill-server"])
     }
 
     deinit {

@@ -174,7 +174,12 @@ final class EffectRunner: Sendable {
 
     private func fetchAvailability(lang: String) async {
         do {
-            let counts = try await client.availability(lang: lang)
+            var counts = try await client.availability(lang: lang)
+            // Tasks already prefetched for this person are work they can do too, offline included.
+            for ready in (try? store.readyTasks(for: user)) ?? [] {
+                counts.counts[ready.taskType, default: 0] += 1
+                counts.counts[TaskType.random.rawValue, default: 0] += 1
+            }
             inbox.post(.availabilityLoaded(counts))
             inbox.post(.connectivityChanged(.online))
         } catch {
@@ -186,9 +191,8 @@ final class EffectRunner: Sendable {
     /// A prefetched task of the right kind when there is one, else a fresh one from the server.
     private func fetchTask(type: TaskType, lang: String) async {
         await setPrefetch(kind: type, lang: lang)
-        if let ready = try? store.readyTasks(for: user).first,
-            type == .random || ready.taskType == type.rawValue,
-            let taken = try? store.takeReadyTask(for: user), let task = try? taken.decoded()
+        if let taken = try? store.takeReadyTask(for: user, ofType: type == .random ? nil : type.rawValue),
+            let task = try? taken.decoded()
         {
             inbox.post(.taskLoaded(task, ackID: taken.ackId, draft: draftText(taken.taskId)))
             await engine.wake()
