@@ -92,6 +92,12 @@ if !light {
         .testTarget(
             name: "OfflineStoreTests", dependencies: ["OfflineStore", "TestSupport"],
             swiftSettings: swiftSettings),
+        .target(
+            name: "OfflineSync", dependencies: ["OfflineStore", "OasstClient", "OasstProtocol"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "OfflineSyncTests", dependencies: ["OfflineSync", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CollectionServerTests",
             dependencies: [

@@ -8,4 +8,6 @@ public enum AppDialog: Equatable, Sendable {
     case report(TextEditor)
     /// The ranking order was not changed: `y` submits anyway.
     case confirmUnchangedRanking
+    /// Discard a queue item for good: `y` discards.
+    case confirmDiscard(id: String)
 }

@@ -24,6 +24,13 @@ public enum AppEffect: Equatable, Sendable {
     case openQueue
     /// Retry one outbox item now → `.queueChanged`.
     case retryQueueItem(id: String)
+    /// Take a queued or held item back for editing → `.taskLoaded(task, ackID: its ack id, draft: its text)`
+    /// and `.queueChanged`, or `.info` saying why not (it is being sent).
+    case recallQueueItem(id: String)
+    /// Write the item's text to a file → `.info("Written to PATH")`.
+    case exportQueueItem(id: String)
+    /// Drop the item for good (the contributor confirmed) → `.queueChanged`.
+    case discardQueueItem(id: String)
     /// Send everything queued now → `.queueChanged`.
     case flushQueue
     /// Leave the UI (the draft was saved by an effect before this one) → nothing.

@@ -1,90 +1,52 @@
 import TerminalUI
 
-/// The effective key map: the built-in keys of the `Command` table plus a user's overrides.
-/// Dispatch, the help overlay, the status-bar hints and the generated docs all read it.
+/// The effective key map: the built-in keys of the `Command` table plus a user's overrides, held
+/// in TerminalUI's generic `KeyMap` (contexts and actions by name). Dispatch, the help overlay,
+/// the status-bar hints and the generated docs all read it.
 public struct AppKeyMap: Equatable, Sendable {
-    /// Key sequences per command (empty = unbound).
-    public private(set) var bindings: [Command: [[Key]]]
+    /// The generic map underneath (context name → action name → sequences).
+    public private(set) var map: KeyMap
 
-    /// The built-in map.
+    /// The built-in map, from `Command.defaultKeys`.
     public static let defaults: AppKeyMap = {
-        var bindings: [Command: [[Key]]] = [:]
+        var bindings: [String: [String: [[Key]]]] = [:]
         for command in Command.allCases {
-            bindings[command] = command.defaultKeys.compactMap { KeyNotation.parse($0) }
+            bindings[command.context.rawValue, default: [:]][command.rawValue] = command.defaultKeys.compactMap {
+                try? KeyName.parse($0)
+            }
         }
-        return AppKeyMap(bindings: bindings)
+        return AppKeyMap(map: KeyMap(bindings: bindings))
     }()
 
-    init(bindings: [Command: [[Key]]]) {
-        self.bindings = bindings
+    /// Wraps a generic map (use `defaults` or `KeyMapFile.load`).
+    public init(map: KeyMap) {
+        self.map = map
     }
 
-    /// The built-in map with `overrides` applied: context name → action name → key names, where
-    /// `[]` unbinds. Unknown contexts, actions or key names, a key bound twice in one context and a
-    /// prefix clash (`g` against `gg`) are errors. `lines` maps "context.action" to a file line.
-    public init(overrides: [String: [String: [String]]], lines: [String: Int] = [:]) throws(KeyMapError) {
-        var result = AppKeyMap.defaults.bindings
-        for (contextName, actions) in overrides.sorted(by: { $0.key < $1.key }) {
-            guard let context = CommandContext(rawValue: contextName) else {
-                throw KeyMapError("unknown context [\(contextName)]", line: lines[contextName])
-            }
-            for (actionName, keyNames) in actions.sorted(by: { $0.key < $1.key }) {
-                let where_ = "\(contextName).\(actionName)"
-                guard let command = Command(rawValue: actionName), command.context == context else {
-                    throw KeyMapError("unknown action '\(actionName)' in [\(contextName)]", line: lines[where_])
-                }
-                var sequences: [[Key]] = []
-                for keyName in keyNames {
-                    guard let keys = KeyNotation.parse(keyName) else {
-                        throw KeyMapError("unknown key name '\(keyName)' for \(where_)", line: lines[where_])
-                    }
-                    sequences.append(keys)
-                }
-                result[command] = sequences
-            }
-        }
-        let map = AppKeyMap(bindings: result)
-        if let (problem, commands) = map.clash() {
-            let line = commands.compactMap { lines["\($0.context.rawValue).\($0.rawValue)"] }.max()
-            throw KeyMapError(problem, line: line)
-        }
-        self = map
+    /// Context name → its action names, for validating user files.
+    public static var knownActions: [String: Set<String>] {
+        var known: [String: Set<String>] = [:]
+        for command in Command.allCases { known[command.context.rawValue, default: []].insert(command.rawValue) }
+        return known
     }
 
-    /// The first clash inside one context (same keys twice, or one sequence a prefix of another).
-    public func conflict() -> String? { clash()?.message }
-
-    /// The first clash and the two commands involved.
-    func clash() -> (message: String, commands: [Command])? {
-        for context in CommandContext.allCases {
-            let entries = Command.allCases.filter { $0.context == context }.flatMap { command in
-                (bindings[command] ?? []).map { (command, $0) }
-            }
-            for (i, a) in entries.enumerated() {
-                for b in entries[(i + 1)...] {
-                    let shorter = a.1.count <= b.1.count ? a.1 : b.1
-                    let longer = a.1.count <= b.1.count ? b.1 : a.1
-                    guard Array(longer.prefix(shorter.count)) == shorter else { continue }
-                    if a.0 == b.0 && a.1 == b.1 { continue }
-                    let what = shorter == longer ? "bound twice" : "a prefix of \(KeyNotation.name(longer))"
-                    let message =
-                        "[\(context.rawValue)] \(KeyNotation.name(shorter)) is \(what): "
-                        + "\(a.0.rawValue) and \(b.0.rawValue)"
-                    return (message, [a.0, b.0])
-                }
-            }
+    /// The first clash inside one context (same keys twice, or a prefix), as `file:line: message`.
+    public func conflict() -> String? {
+        do {
+            try map.validate()
+            return nil
+        } catch {
+            return error.description
         }
-        return nil
     }
 
     /// The key sequences of a command.
-    public func keys(for command: Command) -> [[Key]] { bindings[command] ?? [] }
-
-    /// The keys of a command as shown in help: `j <Down>`, or `unbound`.
-    public func keyNames(for command: Command) -> String {
-        let sequences = keys(for: command)
-        return sequences.isEmpty ? "unbound" : sequences.map { KeyNotation.name($0) }.joined(separator: " ")
+    public func keys(for command: Command) -> [[Key]] {
+        map.sequences(for: command.rawValue, in: command.context.rawValue)
     }
+
+    /// The keys of a command in key-name notation: `j <Down>`, or `unbound`.
+    public func keyNames(for command: Command) -> String { KeyName.describe(keys(for: command)) }
 
     /// What a run of pending keys means in the given contexts, searched in order.
     public enum Resolution: Equatable, Sendable {
@@ -96,13 +58,15 @@ public struct AppKeyMap: Equatable, Sendable {
         case none
     }
 
-    /// Resolves `pending` against the contexts in order; `insideEditor` ignores bindings that start with a text key.
+    /// Resolves `pending` against the contexts in order; `insideEditor` ignores bindings that start
+    /// with a key the editor uses for text or movement, so typing is never stolen.
     public func resolve(_ pending: [Key], contexts: [CommandContext], insideEditor: Bool = false) -> Resolution {
+        let pending = pending.map { KeyName.normalized($0) }
         var isPrefix = false
         for context in contexts {
             for command in Command.allCases where command.context == context {
                 for sequence in keys(for: command) {
-                    if insideEditor, let first = sequence.first, KeyNotation.isTextKey(first) { continue }
+                    if insideEditor, let first = sequence.first, AppKeyMap.isTextKey(first) { continue }
                     if sequence == pending { return .command(command) }
                     if sequence.count > pending.count && Array(sequence.prefix(pending.count)) == pending {
                         isPrefix = true
@@ -111,5 +75,20 @@ public struct AppKeyMap: Equatable, Sendable {
             }
         }
         return isPrefix ? .prefix : .none
+    }
+
+    /// Keys that type text or move inside the editor; bindings that start with one act only outside it.
+    public static func isTextKey(_ key: Key) -> Bool {
+        switch key {
+        case .character, .space, .enter, .tab, .backspace, .altBackspace, .delete, .left, .right, .up, .down, .home,
+            .end, .controlLeft, .controlRight:
+            return true
+        case .control(let character):
+            return TextEditor.consumes(.control(character))
+        case .alt(let character):
+            return TextEditor.consumes(.alt(character))
+        case .altEnter, .escape, .backTab, .insert, .shiftUp, .shiftDown, .pageUp, .pageDown, .function:
+            return false
+        }
     }
 }

@@ -30,6 +30,8 @@ public enum AppMessage: Equatable, Sendable {
     case queueChanged(QueueStatus)
     /// A held submission came back from the outbox (shown with its reason).
     case submissionHeld(AppError)
+    /// A line of information for the contributor (an export path, why a recall was refused).
+    case info(String)
     /// Time passed (about once a second): debounced draft saves and "offline 4m" use it.
     case tick
 }

@@ -91,7 +91,18 @@ enum AppUpdate {
             state.queue = queue
             state.queueCursor = min(state.queueCursor, max(0, queue.items.count - 1))
             return []
+        case .info(let text):
+            state.notice = AppNotice(text)
+            return []
         case .tick:
+            if let session = state.session, !session.expiryWarned,
+                state.environment.now() - session.receivedAt > TaskSession.lifetime
+            {
+                state.session?.expiryWarned = true
+                state.notice = AppNotice(
+                    "This task is about to expire on the server (2 days). Submit now or press "
+                        + "\(firstKey(state, .skip)) to skip it.", isError: true)
+            }
             guard var session = state.session, let since = session.draftDirtySince,
                 case .reply(let editor) = session.work, state.environment.now() - since >= 1
             else { return [] }
@@ -118,7 +129,7 @@ enum AppUpdate {
                 case .report(var editor):
                     editor.paste(text)
                     state.dialog = .report(editor)
-                case .confirmUnchangedRanking:
+                case .confirmUnchangedRanking, .confirmDiscard:
                     break
                 }
                 return []
@@ -237,6 +248,13 @@ enum AppUpdate {
                 editor.apply(key)
                 state.dialog = .report(editor)
             }
+        case .confirmDiscard(let id):
+            if key == .character("y") {
+                state.dialog = nil
+                return [.discardQueueItem(id: id)]
+            } else if key == .character("n") || key == .escape {
+                state.dialog = nil
+            }
         case .confirmUnchangedRanking:
             if key == .character("y") {
                 state.dialog = nil
@@ -271,18 +289,38 @@ enum AppUpdate {
             return effects + [.quit]
         case .queue:
             if state.screen == .queue {
-                state.screen = state.screenBeforeQueue
+                leaveQueue(&state)
                 return []
             }
             state.screenBeforeQueue = state.screen
             state.screen = .queue
             return [.openQueue]
         case .queueClose:
-            state.screen = state.screenBeforeQueue
+            leaveQueue(&state)
             return []
-        case .queueRetry:
+        case .queueDown, .queueUp:
+            let count = state.queue.items.count
+            guard count > 0 else { return [] }
+            state.queueCursor = min(max(0, state.queueCursor + (command == .queueDown ? 1 : -1)), count - 1)
+            return []
+        case .queueRetry, .queueRecall, .queueExport, .queueDiscard:
             guard state.queue.items.indices.contains(state.queueCursor) else { return [] }
-            return [.retryQueueItem(id: state.queue.items[state.queueCursor].id)]
+            let item = state.queue.items[state.queueCursor]
+            if command == .queueRecall {
+                guard item.state == "queued" || item.state == "held" else {
+                    state.notice = AppNotice("Only queued or held items can be recalled; this one is \(item.state).")
+                    return []
+                }
+                state.screen = .loading
+                state.screenBeforeQueue = .loading
+                return [.recallQueueItem(id: item.id)]
+            }
+            if command == .queueExport { return [.exportQueueItem(id: item.id)] }
+            if command == .queueDiscard {
+                state.dialog = .confirmDiscard(id: item.id)
+                return []
+            }
+            return [.retryQueueItem(id: item.id)]
         case .queueFlush:
             return [.flushQueue]
         case .skip:
@@ -299,7 +337,7 @@ enum AppUpdate {
             state.dialog = .report(TextEditor(limit: 2000, wrapWidth: 56, viewHeight: 2))
             return []
         case .undo:
-            guard var session = state.session, session.phase == .working else { return [] }
+            guard var session = state.session, session.phase == .working, state.screen == .task else { return [] }
             if case .reply(var editor) = session.work {
                 editor.undo()
                 session.work = .reply(editor)
@@ -320,7 +358,25 @@ enum AppUpdate {
             state.chosenKind = TaskKindInfo.startKinds[state.startCursor]
             state.screen = .loading
             state.notice = nil
-            return [.fetchTask(type: state.chosenKind, lang: state.configuration.lang)]
+            var effects: [AppEffect] = []
+            if let session = state.session {
+                effects += [.nackTask(task: session.task, reason: nil), .discardDraft(taskID: session.taskID)]
+                state.session = nil
+            }
+            return effects + [.fetchTask(type: state.chosenKind, lang: state.configuration.lang)]
+        case .chooseKind:
+            guard state.screen == .task, let session = state.session, session.phase != .saving else { return [] }
+            state.screen = .start
+            state.notice = AppNotice(
+                "Picking a kind skips the current task"
+                    + (session.hasInput ? " and discards what you entered" : "")
+                    + "; \(firstKey(state, .startBack)) goes back to it.")
+            return [.fetchAvailability(lang: state.configuration.lang)]
+        case .startBack:
+            guard state.session != nil else { return [] }
+            state.screen = .task
+            state.notice = nil
+            return []
         case .startRefresh:
             return [.fetchAvailability(lang: state.configuration.lang)]
         case .scrollDown: return scroll(&state, .lineDown)
@@ -405,6 +461,15 @@ enum AppUpdate {
             state.session = session
             state.notice = nil
             return []
+        }
+    }
+
+    /// Back from the queue view to where the contributor was (the task, if one arrived meanwhile).
+    static func leaveQueue(_ state: inout AppState) {
+        switch state.screenBeforeQueue {
+        case .loading: state.screen = state.session == nil ? .start : .task
+        case .task: state.screen = state.session == nil ? .start : .task
+        case .start, .queue: state.screen = .start
         }
     }
 
@@ -562,7 +627,7 @@ enum AppUpdate {
 
     /// The first key of a command, for messages.
     static func firstKey(_ state: AppState, _ command: Command) -> String {
-        state.keyMap.keys(for: command).first.map { KeyNotation.name($0) } ?? "unbound"
+        state.keyMap.keys(for: command).first.map { KeyName.name($0) } ?? "unbound"
     }
 
     /// A command's keys as help shows them: `C-s M-Enter Enter`, or `unbound`.

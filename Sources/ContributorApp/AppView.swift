@@ -92,7 +92,7 @@ enum AppView {
 
     static func notice(_ screen: inout Screen, _ state: AppState, _ layout: AppLayout) {
         if !state.pendingKeys.isEmpty {
-            screen.put(KeyNotation.name(state.pendingKeys) + " …", x: 1, y: layout.noticeRow, slot: .helpKey)
+            screen.put(KeyName.name(state.pendingKeys) + " …", x: 1, y: layout.noticeRow, slot: .helpKey)
             return
         }
         guard let notice = state.notice else { return }
@@ -114,7 +114,7 @@ enum AppView {
 
     static func hintName(_ keys: [Key]) -> String {
         keys.map { key -> String in
-            let name = KeyNotation.name(key)
+            let name = KeyName.name(key)
             guard name.count > 1, name.hasPrefix("<"), name.hasSuffix(">"), name != "<lt>" else { return name }
             return String(name.dropFirst().dropLast())
         }.joined(separator: keys.allSatisfy { if case .character = $0 { true } else { false } } ? "" : " ")
@@ -125,7 +125,7 @@ enum AppView {
         switch state.screen {
         case .start: return [.startChoose, .startDown, .queue]
         case .loading: return [.queue, .quit]
-        case .queue: return [.queueRetry, .queueFlush, .queueClose]
+        case .queue: return [.queueRetry, .queueRecall, .queueDiscard, .queueFlush, .queueClose]
         case .task:
             guard let session = state.session else { return [] }
             switch session.phase {
@@ -145,7 +145,9 @@ enum AppView {
 
     static func statusBar(_ state: AppState, width: Int) -> StatusBar {
         var segments: [StatusBar.Segment] = []
-        segments.append(.kept(mode(state), slot: .statusBar))
+        var modeText = mode(state)
+        if state.screen == .task, let type = state.session?.task.type { modeText += " " + roleTag(type) }
+        segments.append(.kept(modeText, slot: .statusBar))
         let who =
             Sanitizer.plain(state.configuration.user.displayName) + "@"
             + Sanitizer.plain(state.configuration.serverName)
@@ -173,6 +175,18 @@ enum AppView {
         if !hints.isEmpty { segments.append(.hints(hints)) }
         segments.append(helpSegment)
         return StatusBar(segments)
+    }
+
+    /// The short role shown after the mode: `REPLY assistant`, `LABEL prompt`, `RANK user`.
+    static func roleTag(_ type: TaskType) -> String {
+        switch type {
+        case .initialPrompt, .labelInitialPrompt, .rankInitialPrompts: return "prompt"
+        case .prompterReply, .labelPrompterReply, .rankPrompterReplies: return "user"
+        case .assistantReply, .labelAssistantReply, .rankAssistantReplies: return "assistant"
+        case .random, .summarizeStory, .rateSummary, .replyToConversation, .rankConversationReplies,
+            .labelConversationReply:
+            return type.rawValue
+        }
     }
 
     static func mode(_ state: AppState) -> String {
@@ -208,6 +222,11 @@ enum AppView {
             return ModalDialog(
                 title: "Report message", message: "Why should moderators look at this message? Enter sends.",
                 input: editor)
+        case .confirmDiscard(let id):
+            return ModalDialog.confirm(
+                title: "Discard for good?",
+                message: "Item \(Sanitizer.plain(id)) and its text will be deleted. Export it first with "
+                    + "\(key(state, .queueExport)) if you may want it.")
         case .confirmUnchangedRanking:
             return ModalDialog.confirm(
                 title: "Order unchanged",

@@ -8,11 +8,13 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case report
     case undo
     case redraw
+    case chooseKind = "choose-kind"
 
     case startDown = "start-down"
     case startUp = "start-up"
     case startChoose = "start-choose"
     case startRefresh = "start-refresh"
+    case startBack = "start-back"
 
     case scrollDown = "scroll-down"
     case scrollUp = "scroll-up"
@@ -52,7 +54,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case notRankable = "not-rankable"
     case finishRanking = "finish-ranking"
 
+    case queueDown = "queue-down"
+    case queueUp = "queue-up"
     case queueRetry = "queue-retry"
+    case queueRecall = "queue-recall"
+    case queueExport = "queue-export"
+    case queueDiscard = "queue-discard"
     case queueFlush = "queue-flush"
     case queueClose = "queue-close"
 
@@ -63,8 +70,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     /// The context whose table holds this command.
     public var context: CommandContext {
         switch self {
-        case .help, .quit, .queue, .skip, .report, .undo, .redraw: return .global
-        case .startDown, .startUp, .startChoose, .startRefresh: return .start
+        case .help, .quit, .queue, .skip, .report, .undo, .redraw, .chooseKind: return .global
+        case .startDown, .startUp, .startChoose, .startRefresh, .startBack: return .start
         case .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom: return .reading
         case .review, .enterEditor, .leaveEditor, .externalEditor: return .writing
         case .submit, .backToEdit: return .review
@@ -74,7 +81,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .rankDown, .rankUp, .pickDrop, .putBack, .moveDown, .moveUp, .putAtRank, .fullText, .notRankable,
             .finishRanking:
             return .ranking
-        case .queueRetry, .queueFlush, .queueClose: return .queue
+        case .queueDown, .queueUp, .queueRetry, .queueRecall, .queueExport, .queueDiscard, .queueFlush, .queueClose:
+            return .queue
         case .helpClose, .helpDown, .helpUp: return .help
         }
     }
@@ -89,10 +97,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .report: return ["!"]
         case .undo: return ["u"]
         case .redraw: return ["<C-l>"]
+        case .chooseKind: return ["T"]
         case .startDown: return ["j", "<Down>"]
         case .startUp: return ["k", "<Up>"]
         case .startChoose: return ["<Enter>"]
         case .startRefresh: return ["r"]
+        case .startBack: return ["<Esc>"]
         case .scrollDown: return ["j", "<Down>"]
         case .scrollUp: return ["k", "<Up>"]
         case .pageDown: return ["<C-d>", "<PgDn>"]
@@ -126,7 +136,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .fullText: return ["o"]
         case .notRankable: return ["x"]
         case .finishRanking: return ["<Enter>"]
+        case .queueDown: return ["j", "<Down>"]
+        case .queueUp: return ["k", "<Up>"]
         case .queueRetry: return ["r"]
+        case .queueRecall: return ["e"]
+        case .queueExport: return ["w"]
+        case .queueDiscard: return ["d"]
         case .queueFlush: return ["R"]
         case .queueClose: return ["<Esc>"]
         case .helpClose: return ["?", "<F1>", "<Esc>", "q"]
@@ -155,12 +170,16 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .putAtRank: return "rank"
         case .notRankable: return "unrankable"
         case .queueRetry: return "retry"
+        case .queueRecall: return "recall"
+        case .queueDiscard: return "discard"
         case .queueFlush: return "flush"
         case .queueClose, .helpClose: return "close"
         case .helpDown: return "scroll"
-        case .help, .quit, .queue, .skip, .report, .undo, .redraw, .startUp, .startRefresh, .scrollUp, .pageDown,
+        case .help, .quit, .queue, .skip, .report, .undo, .redraw, .chooseKind, .startUp, .startRefresh, .startBack,
+            .scrollUp, .pageDown,
             .pageUp, .scrollTop, .scrollBottom, .submit, .previousLabel, .answerNo, .sliderLeft, .sliderRight,
-            .clearLabel, .labelInfo, .rankDown, .rankUp, .putBack, .moveUp, .fullText, .helpUp:
+            .clearLabel, .labelInfo, .rankDown, .rankUp, .putBack, .moveUp, .fullText, .helpUp, .queueDown, .queueUp,
+            .queueExport:
             return rawValue.replacingDashes
         }
     }
@@ -175,10 +194,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .report: return "Report the message (asks for a reason)"
         case .undo: return "Undo the last change (label, slider, rank or edit)"
         case .redraw: return "Redraw the screen"
+        case .chooseKind: return "Choose another kind of task (the current one is skipped once you pick)"
         case .startDown: return "Next task kind"
         case .startUp: return "Previous task kind"
         case .startChoose: return "Start tasks of the chosen kind (random is first)"
         case .startRefresh: return "Reload the task counts"
+        case .startBack: return "Back to the current task"
         case .scrollDown: return "Scroll the conversation down"
         case .scrollUp: return "Scroll the conversation up"
         case .pageDown: return "Scroll down a page"
@@ -212,7 +233,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .fullText: return "Show or hide the reply's full text"
         case .notRankable: return "Toggle: all replies are wrong and cannot be ranked"
         case .finishRanking: return "Review the ranking"
+        case .queueDown: return "Next item"
+        case .queueUp: return "Previous item"
         case .queueRetry: return "Retry the selected item now"
+        case .queueRecall: return "Recall a queued or held item to edit it (never while sending)"
+        case .queueExport: return "Write the item's text to a file and show its path"
+        case .queueDiscard: return "Discard the item (asks y/n)"
         case .queueFlush: return "Send everything queued now"
         case .queueClose: return "Close the queue view"
         case .helpClose: return "Close help"

@@ -1,6 +1,6 @@
 /// Where a command acts: one table per context in the key map file, one group in the help overlay.
 public enum CommandContext: String, CaseIterable, Hashable, Sendable {
-    /// Everywhere (outside the editor only single-letter keys act; see `KeyNotation.isTextKey`).
+    /// Everywhere (outside the editor only single-letter keys act; see `AppKeyMap.isTextKey`).
     case global
     /// The start screen: choosing a task kind.
     case start

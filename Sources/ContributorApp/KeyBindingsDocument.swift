@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// `docs/keybindings.md`, generated from the `Command` table and a key map (a test keeps it fresh).
 public enum KeyBindingsDocument {
     /// The document as Markdown.
@@ -26,7 +28,7 @@ public enum KeyBindingsDocument {
             out += "\n## \(context.title) (`[\(context.rawValue)]`)\n\n"
             out += "| action | keys | what it does |\n|---|---|---|\n"
             for command in Command.allCases where command.context == context {
-                let keys = keyMap.keys(for: command).map { "`" + KeyNotation.name($0).replacingPipes + "`" }
+                let keys = keyMap.keys(for: command).map { "`" + KeyName.name($0).replacingPipes + "`" }
                 out += "| `\(command.rawValue)` | \(keys.isEmpty ? "unbound" : keys.joined(separator: " ")) | "
                 out += command.helpText.replacingPipes + " |\n"
             }

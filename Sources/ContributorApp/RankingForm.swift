@@ -45,11 +45,12 @@ public struct RankingForm: Equatable, Sendable {
             }
         case .fullText: list.toggleExpanded()
         case .notRankable: notRankable.toggle()
-        case .help, .quit, .queue, .skip, .report, .undo, .redraw, .startDown, .startUp, .startChoose,
-            .startRefresh, .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom, .review,
+        case .help, .quit, .queue, .skip, .report, .undo, .redraw, .chooseKind, .startDown, .startUp, .startChoose,
+            .startRefresh, .startBack, .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom, .review,
             .enterEditor, .leaveEditor, .externalEditor, .submit, .backToEdit, .nextLabel, .previousLabel,
             .answerYes, .answerNo, .toggleFlag, .sliderLeft, .sliderRight, .sliderValue, .clearLabel, .labelInfo,
-            .finishLabels, .finishRanking, .queueRetry, .queueFlush, .queueClose, .helpClose, .helpDown, .helpUp:
+            .finishLabels, .finishRanking, .queueDown, .queueUp, .queueRetry, .queueRecall, .queueExport,
+            .queueDiscard, .queueFlush, .queueClose, .helpClose, .helpDown, .helpUp:
             return false
         }
         let changed = before.0 != list.ranking || before.1 != notRankable

@@ -31,6 +31,10 @@ public struct TaskSession: Equatable, Sendable {
     public var conversationOffset: Int?
     /// Review scroll offset (rendered reply).
     public var reviewOffset: Int = 0
+    /// Seconds after `receivedAt` at which the app warns: 2 days minus 10 minutes of margin.
+    public static let lifetime: Double = 2 * 86_400 - 600
+    /// Whether the expiry warning was shown.
+    public var expiryWarned = false
     /// When the draft last changed and was not yet saved.
     public var draftDirtySince: Double?
 

@@ -93,13 +93,17 @@ enum CursesSignalRestore {
 
     /// The handler body: async-signal-safe calls only.
     static func handle(_ signalNumber: Int32) {
-        let fd = descriptor
-        if fd >= 0 {
-            descriptor = -1
-            _ = write(fd, buffer, count)
-            if haveModes { _ = tcsetattr(fd, TCSADRAIN, savedModes) }
-        }
+        restoreTerminal()
         signal(signalNumber, SIG_DFL)
         raise(signalNumber)
+    }
+
+    /// Writes the restore bytes and puts the saved tty modes back, once (async-signal-safe).
+    static func restoreTerminal() {
+        let fd = descriptor
+        guard fd >= 0 else { return }
+        descriptor = -1
+        _ = write(fd, buffer, count)
+        if haveModes { _ = tcsetattr(fd, TCSADRAIN, savedModes) }
     }
 }

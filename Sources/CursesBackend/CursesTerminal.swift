@@ -135,6 +135,13 @@ public final class CursesTerminal {
         previous = nil
     }
 
+    /// Starts the terminal, runs `body`, and stops it again whether `body` returns or throws.
+    public func run<Result>(_ body: (CursesTerminal) throws -> Result) throws -> Result {
+        try start()
+        defer { stop() }
+        return try body(self)
+    }
+
     /// Restores the terminal: paste and mouse modes off, `endwin`. Safe to call more than once.
     public func stop() {
         guard isRunning else { return }

@@ -254,7 +254,7 @@ public enum MarkdownRenderer {
     /// Cuts a line to `width` cells, marking a cut with `…` (never splits a wide character).
     static func cut(_ line: StyledLine, _ width: Int) -> StyledLine {
         guard width > 0 else { return StyledLine() }
-        guard CellWidth.of(line.plainText) > width else { return line }
+        if fits(line, width) { return line }
         var kept = take(line, width - 1)
         let keptWidth = CellWidth.of(kept.plainText)
         kept.spans.append(StyledSpan(String(repeating: " ", count: max(0, width - 1 - keptWidth)) + "…", .border))
@@ -263,7 +263,35 @@ public enum MarkdownRenderer {
 
     /// Cuts a line to at most `width` cells without a marker (the final guarantee on every line).
     static func clip(_ line: StyledLine, _ width: Int) -> StyledLine {
-        CellWidth.of(line.plainText) > width ? take(line, width) : line
+        fits(line, width) ? line : take(line, width)
+    }
+
+    /// True when a line is at most `width` cells. Fast path: no scalar takes more cells than its
+    /// UTF-8 bytes (wide characters need three or four), so a line with few bytes fits.
+    static func fits(_ line: StyledLine, _ width: Int) -> Bool {
+        var bytes = 0
+        for span in line.spans { bytes += span.text.utf8.count }
+        if bytes <= width { return true }
+        var cells = 0
+        for span in line.spans {
+            for scalar in span.text.unicodeScalars {
+                cells += cellWidth(scalar)
+                if cells > width { return false }
+            }
+        }
+        return true
+    }
+
+    /// `CellWidth.of` (negative counted as 0), with a shortcut for the ranges rendered markdown is
+    /// mostly made of: Latin text below U+0300 and box drawing U+2500–U+25FC are one cell each.
+    /// A test checks the shortcut against `CellWidth` for every scalar it covers.
+    @inline(__always)
+    static func cellWidth(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if (0x20..<0x7F).contains(value) || (0xA0..<0x300).contains(value) || (0x2500..<0x25FD).contains(value) {
+            return 1
+        }
+        return max(0, CellWidth.of(scalar))
     }
 
     /// The longest prefix of a line that fits in `width` cells; combining marks stay with their base.
@@ -274,7 +302,7 @@ public enum MarkdownRenderer {
             var text = ""
             var full = false
             for scalar in span.text.unicodeScalars {
-                let scalarWidth = max(0, CellWidth.of(scalar))
+                let scalarWidth = cellWidth(scalar)
                 if used + scalarWidth > width {
                     full = true
                     break

@@ -18,14 +18,29 @@ enum MarkdownTable {
                 widths[index] = max(widths[index], CellWidth.of(cell.plainText))
             }
         }
+        // Shrink the widest columns first: down to their longest word while that suffices, then further.
+        var longestWord = [Int](repeating: 1, count: columns)
+        for row in cells {
+            for (index, cell) in row.enumerated() where index < columns {
+                for word in cell.plainText.split(separator: " ") {
+                    longestWord[index] = max(longestWord[index], CellWidth.of(word))
+                }
+            }
+        }
         let available = max(columns, width - CellWidth.of(separator) * (columns - 1))
         var total = widths.reduce(0, +)
-        while total > available {
-            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 1 else { break }
-            let second = widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? 1
-            let step = max(1, min(total - available, widths[widest] - max(second, 1)))
-            widths[widest] -= step
-            total -= step
+        for floors in [
+            longestWord.indices.map { min(widths[$0], longestWord[$0]) }, Array(repeating: 1, count: columns),
+        ] {
+            while total > available {
+                var widest = -1
+                for index in widths.indices where widths[index] > floors[index] {
+                    if widest < 0 || widths[index] > widths[widest] { widest = index }
+                }
+                guard widest >= 0 else { break }
+                widths[widest] -= 1
+                total -= 1
+            }
         }
 
         var lines: [StyledLine] = []

@@ -38,11 +38,32 @@ public struct HelpOverlay: Widget, Equatable, Sendable {
     public var groups: [Group]
     /// The first row shown.
     public var offset: Int
+    /// Text typed after `/`: only entries whose keys or description contain it are shown (nil = all).
+    public var filter: String?
 
     /// Creates an overlay at its top.
-    public init(groups: [Group], offset: Int = 0) {
+    public init(groups: [Group], offset: Int = 0, filter: String? = nil) {
         self.groups = groups
         self.offset = offset
+        self.filter = filter
+    }
+
+    /// The groups after applying `filter` (case-insensitive); groups left empty are dropped.
+    public var visibleGroups: [Group] {
+        guard let filter, !filter.isEmpty else { return groups }
+        let needle = filter.lowercased()
+        return groups.compactMap { group in
+            let entries = group.entries.filter {
+                $0.keys.lowercased().contains(needle) || $0.description.lowercased().contains(needle)
+            }
+            return entries.isEmpty ? nil : Group(title: group.title, entries: entries)
+        }
+    }
+
+    /// The title line, showing the filter when one is set.
+    public var titleText: String {
+        guard let filter else { return HelpOverlay.title }
+        return "Help /" + Sanitizer.plain(filter)
     }
 
     /// The table laid out for `width` columns: headings, then `keys  description` rows, descriptions wrapped.
@@ -52,6 +73,8 @@ public struct HelpOverlay: Widget, Equatable, Sendable {
             groups.flatMap(\.entries).map { CellWidth.of($0.keys) }.max() ?? 4)
         let descriptionWidth = max(1, width - keyWidth - 4)
         var out: [StyledLine] = []
+        let groups = visibleGroups
+        if groups.isEmpty { return [StyledLine([StyledSpan("no key matches", .messageMeta)])] }
         for (index, group) in groups.enumerated() {
             if index > 0 { out.append(StyledLine()) }
             out.append(StyledLine([StyledSpan(TextFit.truncate(group.title, width: width), .title)]))
@@ -85,7 +108,7 @@ public struct HelpOverlay: Widget, Equatable, Sendable {
     public func render(into screen: inout Screen, in rect: Rect) {
         guard rect.width >= 6, rect.height >= 3 else { return }
         screen.fill(rect, slot: .normal)
-        Border(title: HelpOverlay.title, slot: .borderFocused).render(into: &screen, in: rect)
+        Border(title: titleText, slot: .borderFocused).render(into: &screen, in: rect)
         let inner = Border.inner(rect)
         scrollView(inner: inner).render(into: &screen, in: inner)
     }

@@ -157,3 +157,6 @@ public enum KeyNotation {
         sequences.isEmpty ? "unbound" : sequences.map { name($0) }.joined(separator: " ")
     }
 }
+
+/// The same key-name functions under the name `KeyName` (both spellings are in use; either works).
+public typealias KeyName = KeyNotation

@@ -115,10 +115,10 @@ public struct RankList: Widget, Equatable, Sendable {
         return lines
     }
 
-    /// Draws the items in rank order, scrolled so that the cursor's item is visible; the held item
-    /// is drawn in the `rank.moving` style and says "(moving)".
-    public func render(into screen: inout Screen, in rect: Rect) {
-        guard !rect.isEmpty, !order.isEmpty else { return }
+    /// The rows drawn in `rect`: each row's line and the rank position it belongs to, scrolled so
+    /// that the cursor's item is visible.
+    public func visibleRows(in rect: Rect) -> [(line: StyledLine, position: Int)] {
+        guard !rect.isEmpty, !order.isEmpty else { return [] }
         var all: [(line: StyledLine, position: Int)] = []
         for position in order.indices {
             for line in rows(for: position, width: rect.width) { all.append((line, position)) }
@@ -128,7 +128,26 @@ public struct RankList: Widget, Equatable, Sendable {
         var top = 0
         if last >= rect.height { top = last - rect.height + 1 }
         if first < top { top = first }
-        for (index, row) in all.dropFirst(top).prefix(rect.height).enumerated() {
+        return Array(all.dropFirst(top).prefix(rect.height))
+    }
+
+    /// The rank position (0-based) drawn at screen row `y` of `rect`, for mouse clicks and drags.
+    public func position(atRow y: Int, in rect: Rect) -> Int? {
+        let rows = visibleRows(in: rect)
+        let index = y - rect.y
+        return rows.indices.contains(index) ? rows[index].position : nil
+    }
+
+    /// Moves the cursor to a rank position (for a mouse click); while holding, moves the held item there.
+    public mutating func moveCursor(to position: Int) {
+        guard !order.isEmpty else { return }
+        moveCursor(by: min(max(0, position), order.count - 1) - cursor)
+    }
+
+    /// Draws the items in rank order, scrolled so that the cursor's item is visible; the held item
+    /// is drawn in the `rank.moving` style and says "(moving)".
+    public func render(into screen: inout Screen, in rect: Rect) {
+        for (index, row) in visibleRows(in: rect).enumerated() {
             let y = rect.y + index
             screen.put(row.line, x: rect.x, y: y, maxWidth: rect.width)
             if row.position == cursor && isHolding {

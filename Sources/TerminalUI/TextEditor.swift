@@ -500,6 +500,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
         }
     }
 
+    /// Equal text, cursor, limit, kill buffer and undo history (view settings are ignored).
     public static func == (lhs: TextEditor, rhs: TextEditor) -> Bool {
         lhs.characters == rhs.characters && lhs.cursor == rhs.cursor && lhs.limit == rhs.limit
             && lhs.killBuffer == rhs.killBuffer && lhs.undoStack == rhs.undoStack && lhs.redoStack == rhs.redoStack

@@ -144,7 +144,7 @@ public final class AppDriver {
             return .submissionQueued(ackID: reportID)
         case .openExternalEditor:
             return .editorReturned(editorResult)
-        case .openQueue, .retryQueueItem, .flushQueue:
+        case .openQueue, .retryQueueItem, .flushQueue, .recallQueueItem, .exportQueueItem, .discardQueueItem:
             return nil
         case .nackTask, .saveDraft, .discardDraft, .quit:
             return nil

@@ -101,6 +101,24 @@ import Testing
         }
     }
 
+    @Test func reviewStatesFitTheTreeStates() {
+        for tree in trees {
+            // A message still under review takes no replies yet.
+            for message in tree.messages where message.awaitingReview {
+                #expect(message.children.isEmpty, "reviewed-later message has replies: \(message.text.prefix(40))")
+            }
+            let pending = tree.messages.filter(\.awaitingReview).count
+            switch tree.state {
+            case .initialPromptReview:
+                #expect(tree.root.awaitingReview)
+            case .growing:
+                #expect(!tree.root.awaitingReview, "\(tree.root.text.prefix(40))")
+            case .ranking, .readyForExport:
+                #expect(pending == 0, "\(tree.root.text.prefix(40))")
+            }
+        }
+    }
+
     @Test func richContentIsPresent() {
         let replies = allMessages.filter { $0.role == .assistant }.map(\.text)
         #expect(replies.contains { $0.contains("```") }, "a code block")

@@ -1,8 +1,8 @@
 import CollectionServer
 import Testing
 
-/// The seed corpus contains, in every language, the tree shapes a fresh server needs to hand out each task type
-/// the real backend hands out (tasks are drawn per language, so each language pool must have them all).
+/// The seed corpus contains, in every language, the tree shapes (and review states) a fresh server needs to hand out
+/// each task type the real backend hands out (tasks are drawn per language, so each language pool must have them all).
 @Suite struct SeedTaskShapeTests {
     /// Protocol default `max_tree_depth`: messages at this depth get no replies.
     private static let maxTreeDepth = 3
@@ -29,12 +29,15 @@ import Testing
     }
 
     @Test(arguments: languages) func labelInitialPrompt(lang: String) {
-        #expect(!trees(lang, .initialPromptReview).isEmpty)
+        let prompts = trees(lang, .initialPromptReview).map(\.root)
+        #expect(!prompts.isEmpty)
+        #expect(prompts.allSatisfy { $0.awaitingReview })
     }
 
     @Test(arguments: languages) func assistantReplyNeedsAPrompterLeafInAGrowingTree(lang: String) {
         let leaves = trees(lang, .growing).flatMap(placed).filter {
-            $0.message.role == .prompter && $0.message.children.isEmpty && $0.depth < Self.maxTreeDepth
+            $0.message.role == .prompter && $0.message.children.isEmpty && !$0.message.awaitingReview
+                && $0.depth < Self.maxTreeDepth
         }
         #expect(!leaves.isEmpty)
         // Both a fresh prompt and a follow-up deeper in a conversation.
@@ -44,25 +47,28 @@ import Testing
 
     @Test(arguments: languages) func prompterReplyNeedsAnAssistantLeafInAGrowingTree(lang: String) {
         let leaves = trees(lang, .growing).flatMap(placed).filter {
-            $0.message.role == .assistant && $0.message.children.isEmpty && $0.depth < Self.maxTreeDepth
+            $0.message.role == .assistant && $0.message.children.isEmpty && !$0.message.awaitingReview
+                && $0.depth < Self.maxTreeDepth
         }
         #expect(!leaves.isEmpty)
     }
 
     @Test(arguments: languages) func labelPrompterReplyNeedsAFollowUpInAGrowingTree(lang: String) {
-        let followUps = trees(lang, .growing).flatMap(placed).filter { $0.message.role == .prompter && $0.depth > 0 }
+        let followUps = trees(lang, .growing).flatMap(placed).filter {
+            $0.message.role == .prompter && $0.depth > 0 && $0.message.awaitingReview
+        }
         #expect(!followUps.isEmpty)
     }
 
     @Test(arguments: languages) func labelAssistantReplyNeedsAnAssistantMessageInAGrowingTree(lang: String) {
-        let replies = trees(lang, .growing).flatMap(\.messages).filter { $0.role == .assistant }
+        let replies = trees(lang, .growing).flatMap(\.messages).filter { $0.role == .assistant && $0.awaitingReview }
         #expect(!replies.isEmpty)
     }
 
     @Test(arguments: languages) func rankAssistantRepliesNeedsSiblingsInARankingTree(lang: String) {
         let parents = trees(lang, .ranking).flatMap(\.messages).filter { message in
             message.role == .prompter && message.children.count >= 2
-                && message.children.allSatisfy { $0.role == .assistant }
+                && message.children.allSatisfy { $0.role == .assistant && !$0.awaitingReview }
         }
         #expect(!parents.isEmpty)
     }
@@ -70,7 +76,7 @@ import Testing
     @Test(arguments: languages) func rankPrompterRepliesNeedsSiblingsInARankingTree(lang: String) {
         let parents = trees(lang, .ranking).flatMap(\.messages).filter { message in
             message.role == .assistant && message.children.count >= 2
-                && message.children.allSatisfy { $0.role == .prompter }
+                && message.children.allSatisfy { $0.role == .prompter && !$0.awaitingReview }
         }
         #expect(!parents.isEmpty)
     }

@@ -337,3 +337,112 @@ import Testing
         #expect(driver.state.screen == .start)
     }
 }
+
+/// The queue view: moving, recall (queued/held only), export, discard with confirmation.
+@Suite struct QueueViewTests {
+    func driver() -> AppDriver {
+        let driver = AppDriver()
+        driver.send(
+            .queueChanged(
+                QueueStatus(
+                    queued: 1, held: 1,
+                    items: [
+                        .init(id: "q1", kind: "assistant_reply", state: "sending"),
+                        .init(id: "q2", kind: "prompter_reply", state: "held", detail: "expired"),
+                    ])))
+        driver.press(.queue)
+        return driver
+    }
+
+    @Test func recallRefusedWhileSendingThenAllowedForHeld() throws {
+        let driver = driver()
+        driver.press(.queueRecall)
+        #expect(driver.state.notice?.text.contains("sending") == true)
+        #expect(!driver.effects.contains(.recallQueueItem(id: "q1")))
+        driver.press(.queueDown)
+        driver.press(.queueRecall)
+        #expect(driver.effects.last == .recallQueueItem(id: "q2"))
+        driver.send(.taskLoaded(try AppDriver.fixtureTask(35), ackID: "ack-q2", draft: "held text"))
+        #expect(driver.state.screen == .task)
+        #expect(driver.state.session?.ackID == "ack-q2")
+    }
+
+    @Test func discardAsksFirstAndExportShowsPath() {
+        let driver = driver()
+        driver.press(.queueExport)
+        #expect(driver.effects.last == .exportQueueItem(id: "q1"))
+        driver.send(.info("Written to /tmp/q1.md"))
+        #expect(driver.render().lines.contains { $0.contains("Written to /tmp/q1.md") })
+        driver.press(.queueDiscard)
+        #expect(driver.state.dialog == .confirmDiscard(id: "q1"))
+        driver.key(.character("n"))
+        #expect(!driver.effects.contains(.discardQueueItem(id: "q1")))
+        driver.press(.queueDiscard)
+        driver.key(.character("y"))
+        #expect(driver.effects.last == .discardQueueItem(id: "q1"))
+    }
+}
+
+/// Changing the kind of task, expiry warning and untrusted text.
+@Suite struct KindAndSafetyTests {
+    @Test func chooseKindSkipsCurrentTaskOnlyWhenAnotherIsPicked() throws {
+        let driver = AppDriver(tasks: [try AppDriver.fixtureTask(41), try AppDriver.fixtureTask(24)])
+        driver.press(.startChoose)
+        driver.press(.chooseKind)
+        #expect(driver.state.screen == .start)
+        driver.press(.startBack)
+        #expect(driver.state.screen == .task)
+        #expect(!driver.effects.contains { if case .nackTask = $0 { return true } else { return false } })
+        driver.press(.chooseKind)
+        while TaskKindInfo.startKinds[driver.state.startCursor] != .assistantReply { driver.press(.startDown) }
+        driver.press(.startChoose)
+        #expect(driver.effects.contains(.nackTask(task: try AppDriver.fixtureTask(41), reason: nil)))
+        #expect(driver.state.session?.task.type == .assistantReply)
+        #expect(driver.state.chosenKind == .assistantReply)
+    }
+
+    @Test func oldTaskWarnsBeforeExpiry() throws {
+        let driver = AppDriver(tasks: [try AppDriver.fixtureTask(24)])
+        driver.press(.startChoose)
+        driver.send(.tick)
+        #expect(driver.state.notice == nil)
+        driver.advance(seconds: 2 * 86_400)
+        driver.send(.tick)
+        #expect(driver.state.notice?.text.contains("expire") == true)
+    }
+
+    @Test func controlCharactersInMessagesAreShownNotSent() throws {
+        guard case .assistantReply(var task) = try AppDriver.fixtureTask(24) else { return }
+        task.conversation.messages[task.conversation.messages.count - 1].text = "evil\u{1B}[2Jtext\u{202E}x"
+        let driver = AppDriver(tasks: [.assistantReply(task)])
+        driver.press(.startChoose)
+        let screen = driver.render()
+        #expect(screen.lines.contains { $0.contains("evil^[[2Jtext") })
+        #expect(!screen.rows.joined().unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+    }
+}
+
+/// Tasks that arrive while the queue view is open.
+@Suite struct QueueReturnTests {
+    @Test func taskArrivingDuringQueueViewIsShownWhenItCloses() throws {
+        let driver = AppDriver(tasks: [try AppDriver.fixtureTask(24)])
+        driver.autoAnswer = false
+        driver.press(.startChoose)
+        #expect(driver.state.screen == .loading)
+        driver.press(.queue)
+        driver.send(.taskLoaded(try AppDriver.fixtureTask(24), ackID: nil, draft: nil))
+        #expect(driver.state.screen == .queue)
+        driver.press(.queueClose)
+        #expect(driver.state.screen == .task)
+    }
+
+    @Test func failedFetchDuringQueueViewReturnsToStart() throws {
+        let driver = AppDriver()
+        driver.autoAnswer = false
+        driver.press(.startChoose)
+        driver.press(.queue)
+        driver.send(.taskFailed(.noTasks("random")))
+        driver.press(.queue)
+        #expect(driver.state.screen == .start)
+    }
+}

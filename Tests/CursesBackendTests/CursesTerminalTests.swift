@@ -269,6 +269,50 @@ import Testing
         #expect(throws: CursesError.notRunning) { try terminal.readEvent(timeout: 0) }
     }
 
+    @Test func signalRestoreWritesTheResetSequencesAndCookedModes() throws {
+        let pty = try #require(PseudoTerminal(width: 40, height: 10))
+        let terminal = CursesTerminal(
+            input: pty.slave, output: pty.slave, term: "xterm-256color",
+            options: CursesOptions(mouse: true, handleSignals: true))
+        try terminal.start()
+        defer { terminal.stop() }
+        terminal.draw(Self.sampleScreen(width: 40, height: 10))
+        pty.drain()
+        var modes = termios()
+        #expect(tcgetattr(pty.slave, &modes) == 0)
+        #expect(modes.c_lflag & tcflag_t(ICANON) == 0)
+
+        // What the SIGINT/SIGTERM/SIGHUP handler runs before re-raising the signal.
+        CursesSignalRestore.restoreTerminal()
+        let restored = String(decoding: pty.drain(), as: UTF8.self)
+        #expect(restored.hasPrefix("\u{1B}[?2026l\u{1B}[?2004l\u{1B}[?1006l"))
+        #expect(restored.contains("\u{1B}[?1049l"))
+        #expect(restored.contains("\u{1B}[?25h"))
+        #expect(tcgetattr(pty.slave, &modes) == 0)
+        #expect(modes.c_lflag & tcflag_t(ICANON) != 0)
+        #expect(modes.c_lflag & tcflag_t(ECHO) != 0)
+        // A second signal finds nothing left to restore.
+        CursesSignalRestore.restoreTerminal()
+        #expect(pty.drain().isEmpty)
+    }
+
+    struct Boom: Error {}
+
+    @Test func runStopsTheTerminalWhenTheBodyThrows() throws {
+        let pty = try #require(PseudoTerminal(width: 40, height: 10))
+        let terminal = CursesTerminal(
+            input: pty.slave, output: pty.slave, term: "xterm-256color", options: CursesOptions(handleSignals: false))
+        #expect(throws: Boom.self) {
+            try terminal.run { running in
+                running.draw(Self.sampleScreen(width: 40, height: 10))
+                #expect(running.isRunning)
+                throw Boom()
+            }
+        }
+        #expect(!terminal.isRunning)
+        #expect(String(decoding: pty.drain(), as: UTF8.self).contains("\u{1B}[?2004l"))
+    }
+
     @Test func refusesAMissingOrUnusableTerminalWithoutExiting() throws {
         let pty = try #require(PseudoTerminal(width: 40, height: 10))
         let cases: [(String?, CursesError)] = [

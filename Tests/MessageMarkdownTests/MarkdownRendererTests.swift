@@ -21,6 +21,13 @@ import Testing
         #expect(MarkdownRenderer.libraryVersion.hasPrefix("0.29"))
     }
 
+    @Test func widthShortcutAgreesWithCellWidth() {
+        for value in Array(0x20..<0x7F) + Array(0xA0..<0x300) + Array(0x2500..<0x25FD) {
+            let scalar = try! #require(Unicode.Scalar(UInt32(value)))
+            #expect(MarkdownRenderer.cellWidth(scalar) == max(0, CellWidth.of(scalar)), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func emptyInputRendersNothing() {
         #expect(Self.render("").isEmpty)
         #expect(Self.render("   \n\n").isEmpty)

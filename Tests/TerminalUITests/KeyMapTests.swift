@@ -2,7 +2,7 @@ import Testing
 
 @testable import TerminalUI
 
-@Suite struct KeyNotationTests {
+@Suite struct KeyNameTests {
     @Test func parsesSingleKeysAndSequences() throws {
         #expect(try KeyNotation.parse("a") == [.character("a")])
         #expect(try KeyNotation.parse("?") == [.character("?")])

@@ -187,6 +187,23 @@ import Testing
         #expect(screen.lines[2].contains("…"))
     }
 
+    @Test func mouseRowsMapToRankPositions() {
+        var list = RankList(items: replies)
+        list.moveCursor(by: 1)
+        list.toggleExpanded()
+        let rect = Rect(x: 0, y: 2, width: 24, height: 5)
+        #expect(list.position(atRow: 2, in: rect) == 0)
+        #expect(list.position(atRow: 3, in: rect) == 1)
+        #expect(list.position(atRow: 4, in: rect) == 1)
+        #expect(list.position(atRow: 5, in: rect) == 2)
+        #expect(list.position(atRow: 1, in: rect) == nil)
+        list.toggleExpanded()
+        list.pickUp()
+        list.moveCursor(to: 3)
+        list.drop()
+        #expect(list.ranking == [0, 2, 3, 1])
+    }
+
     @Test func scrollsToKeepTheCursorVisible() {
         var list = RankList(items: (1...10).map { "reply \($0)" })
         list.moveCursor(by: 8)
@@ -279,6 +296,26 @@ import Testing
         #expect(screen.lines[1] == "│               external editor ││")
         #expect(screen.lines[3] == "│global                         █│")
         #expect(screen.lines[4] == "│  q            quit            █│")
+    }
+
+    @Test func helpOverlayFilters() {
+        var help = HelpOverlay(groups: [
+            HelpOverlay.Group(
+                title: "global",
+                entries: [.init(keys: "q", description: "quit"), .init(keys: "Q", description: "queue view")]),
+            HelpOverlay.Group(title: "ranking", entries: [.init(keys: "o", description: "full text")]),
+        ])
+        help.filter = "que"
+        #expect(help.visibleGroups.map(\.entries.count) == [1])
+        var screen = Screen(width: 30, height: 4)
+        help.render(into: &screen, in: screen.bounds)
+        #expect(
+            screen.lines == [
+                "┌─ Help /que ────────────────┐", "│global                      │", "│  Q  queue view             │",
+                "└────────────────────────────┘",
+            ])
+        help.filter = "zzz"
+        #expect(help.lines(width: 20).map(\.plainText) == ["no key matches"])
     }
 
     @Test func spinnerFrameFollowsTheTick() {

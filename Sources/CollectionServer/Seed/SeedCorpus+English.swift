@@ -135,7 +135,14 @@ extension SeedCorpus {
                             """
                             That table helps a lot. So in a sentence like 雨が降っています, is it が because \
                             the rain is new information? Would 雨は降っています be wrong?
-                            """)
+                            """),
+                        .prompter(
+                            "seed-tomas", "en",
+                            """
+                            Does the same idea explain には and では? My textbook uses them everywhere and I can't \
+                            see the pattern.
+                            """,
+                            awaitingReview: true),
                     ]),
                 .assistant(
                     "seed-ada", "en",
@@ -144,6 +151,18 @@ extension SeedCorpus {
                     ("Speaking of elephants, their noses are long") uses both at once and is the classic \
                     example worth memorizing.
                     """),
+                .assistant(
+                    "seed-lucia", "en",
+                    """
+                    Ask yourself which part of the sentence answers the question the listener has in mind:
+
+                    - If the listener asks *"What about the cat?"*, the answer is about the cat: 猫は寝ています。
+                    - If the listener asks *"Who is sleeping?"*, the cat itself is the answer: 猫が寝ています。
+
+                    So は comes with something the listener already has in mind, and が with the piece that fills \
+                    the gap.
+                    """,
+                    awaitingReview: true),
             ]))
 
     /// Growing: a single answer waiting for the prompter's reaction.

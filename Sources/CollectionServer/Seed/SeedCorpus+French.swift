@@ -108,7 +108,11 @@ extension SeedCorpus {
                     [
                         .prompter(
                             "seed-mira", "fr",
-                            "D'accord, c'est plus clair ! Et qu'est-ce qui se passe si j'oublie le cas de base ?")
+                            "D'accord, c'est plus clair ! Et qu'est-ce qui se passe si j'oublie le cas de base ?"),
+                        .prompter(
+                            "seed-jonas", "fr",
+                            "Est-ce qu'une fonction récursive est plus lente qu'une simple boucle `for` ?",
+                            awaitingReview: true),
                     ]),
                 .assistant(
                     "seed-kenji", "fr",
@@ -117,5 +121,21 @@ extension SeedCorpus {
                     faites exactement la même chose avec celle qui est à l'intérieur, jusqu'à tomber sur une \
                     poupée qui ne s'ouvre pas. Cette dernière poupée, c'est le cas de base.
                     """),
+                .assistant(
+                    "seed-priya", "fr",
+                    """
+                    Prenons la somme des nombres de 1 à `n` :
+
+                    ```python
+                    def somme(n):
+                        if n == 1:
+                            return 1
+                        return n + somme(n - 1)
+                    ```
+
+                    Pour calculer `somme(4)`, Python calcule `4 + somme(3)`, donc `3 + somme(2)`, puis \
+                    `2 + somme(1)`. `somme(1)` renvoie 1 directement, et les résultats remontent : 3, puis 6, puis 10.
+                    """,
+                    awaitingReview: true),
             ]))
 }

@@ -99,7 +99,11 @@ extension SeedCorpus {
                             """
                             Wenn kurzwelliges Licht am stärksten gestreut wird, müsste der Himmel dann nicht \
                             eigentlich violett sein?
-                            """)
+                            """),
+                        .prompter(
+                            "seed-priya", "de",
+                            "Heißt das, dass der Himmel auf dem Mars eine ganz andere Farbe hat als bei uns?",
+                            awaitingReview: true),
                     ]),
                 .assistant(
                     "seed-tomas", "de",
@@ -108,5 +112,14 @@ extension SeedCorpus {
                     kurzem Weg zu uns, und wir sehen das gestreute Blau überall am Himmel. Abends muss das Licht \
                     durch viel mehr Luft, das Blau geht unterwegs verloren und nur Rot und Orange kommen an. 🌅
                     """),
+                .assistant(
+                    "seed-kenji", "de",
+                    """
+                    Sonnenlicht enthält alle Farben. Auf dem Weg durch die Atmosphäre wird ein Teil davon an den \
+                    Luftmolekülen abgelenkt, und zwar vor allem das blaue Licht. Dieses abgelenkte Licht sehen wir \
+                    als blauen Himmel. Je tiefer die Sonne steht, desto länger ist der Weg durch die Luft und \
+                    desto mehr Blau fehlt am Ende im direkten Licht – deshalb wirkt die Abendsonne rötlich.
+                    """,
+                    awaitingReview: true),
             ]))
 }

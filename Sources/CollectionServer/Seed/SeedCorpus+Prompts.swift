@@ -212,10 +212,12 @@ extension SeedCorpus {
             """),
     ]
 
-    /// A tree made of a single prompt.
+    /// A tree made of a single prompt; a prompt under review is still awaiting its reviews.
     private static func prompt(
         _ topic: String, _ state: SeedTreeState, _ author: String, _ lang: String, _ text: String
     ) -> SeedTree {
-        SeedTree(topic: topic, state: state, root: .prompter(author, lang, text))
+        SeedTree(
+            topic: topic, state: state,
+            root: .prompter(author, lang, text, awaitingReview: state == .initialPromptReview))
     }
 }

@@ -103,7 +103,11 @@ extension SeedCorpus {
                             """
                             La tierra está húmeda casi siempre y ahora veo que la maceta no tiene agujeros de \
                             drenaje. ¿Tengo que trasplantarla ya o puedo esperar a la primavera?
-                            """)
+                            """),
+                        .prompter(
+                            "seed-mira", "es",
+                            "¿Y cada cuánto tiempo hay que cambiar una monstera de maceta?",
+                            awaitingReview: true),
                     ]),
                 .assistant(
                     "seed-amelie", "es",
@@ -112,5 +116,13 @@ extension SeedCorpus {
                     prefiere mucha luz pero filtrada. Muévela un poco hacia el interior de la habitación y \
                     observa las hojas nuevas.
                     """),
+                .assistant(
+                    "seed-jonas", "es",
+                    """
+                    Antes de cambiar nada, revisa las raíces: saca la planta de la maceta con cuidado. Si están \
+                    blancas y firmes, el problema es la luz o la sequedad del aire. Si están marrones, blandas o \
+                    huelen mal, hay podredumbre: corta las partes dañadas y pásala a tierra nueva y bien aireada.
+                    """,
+                    awaitingReview: true),
             ]))
 }

@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct OfflineStoreSmokeTests {
-    @Test func targetLinks() {
-        #expect(Bool(true))
-    }
-}
