@@ -275,7 +275,9 @@ import Testing
 
     /// Sends `count` requests one after another through a proxy with `rates` and `seed`; returns
     /// the faults it applied and how many requests the upstream saw.
-    private static func run(count: Int, rates: FaultProxyRates, seed: UInt64) async throws -> (
+    private static func run(
+        count: Int, rates: FaultProxyRates, seed: UInt64
+    ) async throws -> (
         faults: [FaultProxyFault], counters: FaultProxyCounters, upstream: Int
     ) {
         let server = try LoopbackHTTPServer { _ in .json(#"{"ok":true}"#) }
@@ -316,7 +318,8 @@ import Testing
         let server = try LoopbackHTTPServer()
         defer { server.stop() }
         let proxy = try FaultProxy(
-            upstreamPort: server.port, rates: FaultProxyRates(delay: 1, delaySeconds: 0.01, granularity: .perConnection))
+            upstreamPort: server.port, rates: FaultProxyRates(delay: 1, delaySeconds: 0.01, granularity: .perConnection)
+        )
         defer { proxy.stop() }
         let transport = Self.transport()
 
