@@ -33,6 +33,8 @@ public enum AppEffect: Equatable, Sendable {
     case discardQueueItem(id: String)
     /// Send everything queued now → `.queueChanged`.
     case flushQueue
+    /// Repaint the whole terminal (C-l), not just the diff → nothing.
+    case redrawScreen
     /// Leave the UI (the draft was saved by an effect before this one) → nothing.
     case quit
 }

@@ -31,17 +31,27 @@ public struct AppLayout: Equatable, Sendable {
     /// Everything between the instruction and the notice rows.
     public var body: Rect { Rect(x: 0, y: 2, width: width, height: max(0, height - 4)) }
 
-    /// Splits the body: conversation on top (`share` of it), one separator row, the answer area below.
+    /// The split for a task: the conversation takes at most its share of the body, and no more
+    /// rows than it needs, so a short conversation leaves the room to the answer.
+    public func split(for session: TaskSession) -> (conversation: Rect, separatorRow: Int, lower: Rect) {
+        guard let messages = session.task.conversation?.messages, !messages.isEmpty else {
+            return split(hasConversation: false, share: 0)
+        }
+        let lines = ConversationView.lines(messages, highlight: messages.count - 1, width: width).count
+        return split(hasConversation: true, share: AppLayout.share(for: session.work), contentHeight: lines)
+    }
+
+    /// Splits the body: conversation on top (`share` of it, at most `contentHeight` rows), one
+    /// separator row, the answer area below.
     public func split(
-        hasConversation: Bool, share: Double, minimumLower: Int = 3
-    ) -> (
-        conversation: Rect, separatorRow: Int, lower: Rect
-    ) {
+        hasConversation: Bool, share: Double, contentHeight: Int? = nil, minimumLower: Int = 3
+    ) -> (conversation: Rect, separatorRow: Int, lower: Rect) {
         let body = self.body
         guard hasConversation else {
             return (Rect(x: 0, y: body.y, width: width, height: 0), body.y, body.splitTop(1).1)
         }
         var top = Int(Double(body.height) * share)
+        if let contentHeight { top = min(top, contentHeight) }
         top = max(2, min(top, body.height - 1 - minimumLower))
         let conversation = Rect(x: 0, y: body.y, width: width, height: max(0, top))
         let separator = body.y + conversation.height

@@ -25,7 +25,7 @@ public enum AppMessage: Equatable, Sendable {
     /// Answer to `openExternalEditor` when the editor failed to run.
     case editorFailed(AppError)
     /// Connectivity changed (sent by the runner whenever a call succeeds or fails to connect).
-    case connectivityChanged(Connectivity)
+    case connectivityChanged(ConnectionStatus)
     /// The outbox changed (answer to `openQueue`, `retryQueueItem`, `flushQueue`, and on any change).
     case queueChanged(QueueStatus)
     /// A held submission came back from the outbox (shown with its reason).

@@ -27,13 +27,17 @@ public struct AppState: Equatable, Sendable {
     /// The task being worked on.
     public var session: TaskSession?
     /// Connection state.
-    public var connectivity: Connectivity = .online
+    public var connectivity: ConnectionStatus = .online
     /// The outbox.
     public var queue = QueueStatus()
     /// Cursor in the queue view.
     public var queueCursor: Int = 0
     /// The help overlay, when open.
     public var help: HelpOverlay?
+    /// The help filter text; nil when help is not being filtered.
+    public var helpFilter: String?
+    /// Whether keys are typed into the help filter.
+    public var isTypingHelpFilter = false
     /// A modal dialog, when open.
     public var dialog: AppDialog?
     /// The line above the status bar.

@@ -153,10 +153,32 @@ enum AppUpdate {
             switch mouse.kind {
             case .wheelUp: return scroll(&state, .lineUp)
             case .wheelDown: return scroll(&state, .lineDown)
-            case .press, .release, .drag: return []
+            case .press:
+                return click(&state, x: mouse.x, y: mouse.y)
+            case .release, .drag: return []
             }
         case .key(let key):
             return keyPress(&state, key)
+        }
+    }
+
+    /// A click selects a row of the start list (a second click on it starts) or of the queue list.
+    static func click(_ state: inout AppState, x: Int, y: Int) -> [AppEffect] {
+        guard state.help == nil, state.dialog == nil else { return [] }
+        let body = AppLayout(width: state.width, height: state.height).body
+        switch state.screen {
+        case .start:
+            let index = y - body.y - 1
+            guard TaskKindInfo.startKinds.indices.contains(index) else { return [] }
+            if index == state.startCursor { return perform(&state, .startChoose, key: .enter) }
+            state.startCursor = index
+            return []
+        case .queue:
+            let index = y - body.y - 2
+            if state.queue.items.indices.contains(index) { state.queueCursor = index }
+            return []
+        case .loading, .task:
+            return []
         }
     }
 
@@ -193,6 +215,7 @@ enum AppUpdate {
 
     static func keyPress(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         if state.dialog != nil { return dialogKey(&state, key) }
+        if state.help != nil, state.isTypingHelpFilter { return helpFilterKey(&state, key) }
         let pending = state.pendingKeys + [key]
         let inEditor = isInsideEditor(state)
         switch state.keyMap.resolve(pending, contexts: contexts(state), insideEditor: inEditor) {
@@ -271,10 +294,16 @@ enum AppUpdate {
     static func perform(_ state: inout AppState, _ command: Command, key: Key) -> [AppEffect] {
         switch command {
         case .help:
+            state.helpFilter = nil
             state.help = HelpOverlay(groups: helpGroups(state))
             return []
         case .helpClose:
             state.help = nil
+            state.helpFilter = nil
+            return []
+        case .helpFilter:
+            state.isTypingHelpFilter = true
+            state.helpFilter = state.helpFilter ?? ""
             return []
         case .helpDown, .helpUp:
             let rect = Rect(x: 0, y: 0, width: state.width, height: max(1, state.height - 1))
@@ -349,7 +378,7 @@ enum AppUpdate {
             state.session = session
             return []
         case .redraw:
-            return []
+            return [.redrawScreen]
         case .startDown, .startUp:
             let count = TaskKindInfo.startKinds.count
             state.startCursor = (state.startCursor + (command == .startDown ? 1 : count - 1)) % count
@@ -480,6 +509,13 @@ enum AppUpdate {
             state.notice = AppNotice("Nothing to send: the reply is empty. Write it first.", isError: true)
             return []
         }
+        if let answered = session.task.conversation?.messages.last?.text,
+            answered.trimmingWhitespace == editor.text.trimmingWhitespace
+        {
+            state.notice = AppNotice(
+                "The reply is unchanged from the message it answers; write your own reply.", isError: true)
+            return []
+        }
         if editor.characterCount > editor.limit {
             state.notice = AppNotice(
                 "The reply has \(editor.characterCount) characters; the server accepts \(editor.limit). Shorten it.",
@@ -565,6 +601,11 @@ enum AppUpdate {
         {
             return ranking.replyMessages[index]
         }
+        if case .rankInitialPrompts(let prompts) = session.task, case .ranking(let form) = session.work,
+            let index = form.list.currentItem, prompts.promptMessages.indices.contains(index)
+        {
+            return prompts.promptMessages[index]
+        }
         return session.task.conversation?.messages.last
     }
 
@@ -594,7 +635,7 @@ enum AppUpdate {
             return []
         }
         guard let conversation = session.task.conversation else { return [] }
-        let rect = layout.split(hasConversation: true, share: AppLayout.share(for: session.work)).conversation
+        let rect = layout.split(for: session).conversation
         let lines = ConversationView.lines(conversation.messages, highlight: highlightIndex(session), width: rect.width)
         var view = ScrollView(content: lines, wrapsContent: false)
         view.offset = session.conversationOffset ?? view.maxOffset(in: rect)
@@ -614,7 +655,7 @@ enum AppUpdate {
     static func syncLayout(_ state: inout AppState) {
         guard var session = state.session, case .reply(var editor) = session.work else { return }
         let layout = AppLayout(width: state.width, height: state.height)
-        let lower = layout.split(hasConversation: session.task.conversation != nil, share: 0.55).lower
+        let lower = layout.split(for: session).lower
         let width = max(1, lower.width)
         let height = max(1, lower.height - 1)
         if editor.wrapWidth != width || editor.viewHeight != height {
@@ -627,7 +668,27 @@ enum AppUpdate {
 
     /// The first key of a command, for messages.
     static func firstKey(_ state: AppState, _ command: Command) -> String {
-        state.keyMap.keys(for: command).first.map { KeyName.name($0) } ?? "unbound"
+        state.keyMap.keys(for: command).first.map { AppView.hintName($0) } ?? "unbound"
+    }
+
+    /// Keys while typing the help filter: text edits it, Enter keeps it, Esc clears it.
+    static func helpFilterKey(_ state: inout AppState, _ key: Key) -> [AppEffect] {
+        var filter = state.helpFilter ?? ""
+        switch key {
+        case .character(let character): filter.append(character)
+        case .space: filter.append(" ")
+        case .backspace: if !filter.isEmpty { filter.removeLast() }
+        case .enter: state.isTypingHelpFilter = false
+        case .escape:
+            state.isTypingHelpFilter = false
+            filter = ""
+        case .control, .alt, .altEnter, .tab, .backTab, .altBackspace, .delete, .insert, .up, .down, .left, .right,
+            .shiftUp, .shiftDown, .controlLeft, .controlRight, .home, .end, .pageUp, .pageDown, .function:
+            return []
+        }
+        state.helpFilter = filter.isEmpty ? nil : filter
+        state.help = HelpOverlay(groups: helpGroups(state))
+        return []
     }
 
     /// A command's keys as help shows them: `C-s M-Enter Enter`, or `unbound`.
@@ -640,13 +701,20 @@ enum AppUpdate {
     static func helpGroups(_ state: AppState) -> [HelpOverlay.Group] {
         let current = contexts(state)
         let order = current + CommandContext.allCases.filter { !current.contains($0) }
-        return order.map { context in
+        let filter = state.helpFilter?.lowercased() ?? ""
+        let groups = order.map { context in
             HelpOverlay.Group(
                 title: context.title,
                 entries: Command.allCases.filter { $0.context == context }.map {
                     HelpOverlay.Entry(keys: helpKeys(state.keyMap, $0), description: $0.helpText)
+                }.filter {
+                    filter.isEmpty || $0.description.lowercased().contains(filter)
+                        || $0.keys.lowercased().contains(filter)
                 })
         }
+        let shown = groups.filter { !$0.entries.isEmpty }
+        let heading = filter.isEmpty ? [] : [HelpOverlay.Group(title: "Filter: \(filter)", entries: [])]
+        return heading + (shown.isEmpty ? [HelpOverlay.Group(title: "No key matches", entries: [])] : shown)
     }
 }
 

@@ -121,7 +121,7 @@ enum AppView {
     }
 
     static func hintCommands(_ state: AppState) -> [Command] {
-        if state.help != nil { return [.helpClose, .helpDown] }
+        if state.help != nil { return [.helpClose, .helpDown, .helpFilter] }
         switch state.screen {
         case .start: return [.startChoose, .startDown, .queue]
         case .loading: return [.queue, .quit]
@@ -146,7 +146,9 @@ enum AppView {
     static func statusBar(_ state: AppState, width: Int) -> StatusBar {
         var segments: [StatusBar.Segment] = []
         var modeText = mode(state)
-        if state.screen == .task, let type = state.session?.task.type { modeText += " " + roleTag(type) }
+        if state.screen == .task, state.help == nil, width >= 60, let type = state.session?.task.type {
+            modeText += " " + roleTag(type)
+        }
         segments.append(.kept(modeText, slot: .statusBar))
         let who =
             Sanitizer.plain(state.configuration.user.displayName) + "@"
@@ -164,13 +166,27 @@ enum AppView {
         segments.append(.kept(queue, slot: state.queue.held > 0 ? .statusHeld : .statusQueued))
         let helpKey = AppUpdate.isInsideEditor(state) ? hintName([.function(1)]) : key(state, .help)
         let helpSegment = StatusBar.Segment.kept(helpKey + " help")
-        let used = (segments + [helpSegment]).reduce(0) { $0 + CellWidth.of($1.text) + StatusBar.separator.count }
-        var hints = ""
-        for command in hintCommands(state) {
-            let hint = key(state, command) + " " + command.hintLabel
-            let candidate = hints.isEmpty ? hint : hints + "  " + hint
-            guard used + CellWidth.of(candidate) <= width else { break }
-            hints = candidate
+        let commands = hintCommands(state)
+        func fittingHints(_ segments: [StatusBar.Segment]) -> (text: String, count: Int) {
+            let used = (segments + [helpSegment]).reduce(0) {
+                $0 + CellWidth.of($1.text) + StatusBar.separator.count
+            }
+            var hints = ""
+            var count = 0
+            for command in commands {
+                let hint = key(state, command) + " " + command.hintLabel
+                let candidate = hints.isEmpty ? hint : hints + "  " + hint
+                guard used + CellWidth.of(candidate) <= width else { break }
+                hints = candidate
+                count += 1
+            }
+            return (hints, count)
+        }
+        var (hints, shown) = fittingHints(segments)
+        if shown < min(2, commands.count) {
+            // The title row names the person and server too: give their place to the key hints.
+            segments.removeAll { $0.text == who }
+            (hints, shown) = fittingHints(segments)
         }
         if !hints.isEmpty { segments.append(.hints(hints)) }
         segments.append(helpSegment)
@@ -250,7 +266,7 @@ enum AppView {
                 let number = availability[kind] ?? 0
                 count = number > 0 ? "\(number) available" : "none now"
             }
-            let line = (isCursor ? "› " : "  ") + TextFit.pad(name, width: 26) + count
+            let line = (isCursor ? "› " : "  ") + TextFit.pad(name, width: min(26, layout.width - 17)) + count
             let rowWidth = min(layout.width - 2, 48)
             if isCursor { screen.fill(Rect(x: 1, y: y, width: rowWidth, height: 1), slot: .selection) }
             screen.put(line, x: 1, y: y, slot: isCursor ? .selection : .normal, maxWidth: rowWidth)
@@ -288,7 +304,7 @@ enum AppView {
     static func task(_ screen: inout Screen, _ state: AppState, _ layout: AppLayout) {
         guard let session = state.session else { return }
         let hasConversation = !(session.task.conversation?.messages.isEmpty ?? true)
-        let split = layout.split(hasConversation: hasConversation, share: AppLayout.share(for: session.work))
+        let split = layout.split(for: session)
         if hasConversation, case .unsupported = session.work {
         } else if hasConversation {
             conversation(&screen, session, in: split.conversation)

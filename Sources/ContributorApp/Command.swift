@@ -1,71 +1,130 @@
 /// Every action a key can trigger, with its context, help text and default keys. The key map, the
 /// help overlay, the status-bar hints and `docs/keybindings.md` are all generated from this table.
 public enum Command: String, CaseIterable, Hashable, Sendable {
+    /// Show this help.
     case help
+    /// Quit (the draft is saved; queued work is kept).
     case quit
+    /// Show or hide the queue of submissions.
     case queue
+    /// Skip the task (asks for an optional reason).
     case skip
+    /// Report the message (asks for a reason).
     case report
+    /// Undo the last change (label, slider, rank or edit).
     case undo
+    /// Redraw the screen.
     case redraw
+    /// Choose another kind of task (the current one is skipped once you pick).
     case chooseKind = "choose-kind"
 
+    /// Next task kind.
     case startDown = "start-down"
+    /// Previous task kind.
     case startUp = "start-up"
+    /// Start tasks of the chosen kind (random is first).
     case startChoose = "start-choose"
+    /// Reload the task counts.
     case startRefresh = "start-refresh"
+    /// Back to the current task.
     case startBack = "start-back"
 
+    /// Scroll the conversation down.
     case scrollDown = "scroll-down"
+    /// Scroll the conversation up.
     case scrollUp = "scroll-up"
+    /// Scroll down a page.
     case pageDown = "page-down"
+    /// Scroll up a page.
     case pageUp = "page-up"
+    /// Scroll to the top.
     case scrollTop = "scroll-top"
+    /// Scroll to the bottom.
     case scrollBottom = "scroll-bottom"
 
+    /// Review the reply (Enter only outside the editor).
     case review
+    /// Go back into the editor.
     case enterEditor = "enter-editor"
+    /// Leave the editor (to scroll the conversation).
     case leaveEditor = "leave-editor"
+    /// Edit in $VISUAL / $EDITOR (e only outside the editor).
     case externalEditor = "external-editor"
 
+    /// Submit the answer.
     case submit
+    /// Back to editing.
     case backToEdit = "back-to-edit"
 
+    /// Next label.
     case nextLabel = "next-label"
+    /// Previous label.
     case previousLabel = "previous-label"
+    /// Answer yes.
     case answerYes = "answer-yes"
+    /// Answer no.
     case answerNo = "answer-no"
+    /// Toggle the flag.
     case toggleFlag = "toggle-flag"
+    /// Move the slider left.
     case sliderLeft = "slider-left"
+    /// Move the slider right.
     case sliderRight = "slider-right"
+    /// Set the slider: 1 leftmost … 5 rightmost as drawn.
     case sliderValue = "slider-value"
+    /// Clear the label.
     case clearLabel = "clear-label"
+    /// Show or hide the label's help text.
     case labelInfo = "label-info"
+    /// Review the labels (mandatory ones first).
     case finishLabels = "finish-labels"
 
+    /// Cursor down (moves the held reply).
     case rankDown = "rank-down"
+    /// Cursor up (moves the held reply).
     case rankUp = "rank-up"
+    /// Pick up or drop the reply.
     case pickDrop = "pick-drop"
+    /// Put the held reply back.
     case putBack = "put-back"
+    /// Move the reply down one place.
     case moveDown = "move-down"
+    /// Move the reply up one place.
     case moveUp = "move-up"
+    /// Put the reply at rank N.
     case putAtRank = "put-at-rank"
+    /// Show or hide the reply's full text.
     case fullText = "full-text"
+    /// Toggle: all replies are wrong and cannot be ranked.
     case notRankable = "not-rankable"
+    /// Review the ranking.
     case finishRanking = "finish-ranking"
 
+    /// Next item.
     case queueDown = "queue-down"
+    /// Previous item.
     case queueUp = "queue-up"
+    /// Retry the selected item now.
     case queueRetry = "queue-retry"
+    /// Recall a queued or held item to edit it (never while sending).
     case queueRecall = "queue-recall"
+    /// Write the item's text to a file and show its path.
     case queueExport = "queue-export"
+    /// Discard the item (asks y/n).
     case queueDiscard = "queue-discard"
+    /// Send everything queued now.
     case queueFlush = "queue-flush"
+    /// Close the queue view.
     case queueClose = "queue-close"
 
+    /// Close help.
     case helpClose = "help-close"
+    /// Scroll help down.
     case helpDown = "help-down"
+    /// Scroll help up.
     case helpUp = "help-up"
+    /// Filter help by a word (type it, Enter keeps it, Esc clears it).
+    case helpFilter = "help-filter"
 
     /// The context whose table holds this command.
     public var context: CommandContext {
@@ -83,7 +142,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
             return .ranking
         case .queueDown, .queueUp, .queueRetry, .queueRecall, .queueExport, .queueDiscard, .queueFlush, .queueClose:
             return .queue
-        case .helpClose, .helpDown, .helpUp: return .help
+        case .helpClose, .helpDown, .helpUp, .helpFilter: return .help
         }
     }
 
@@ -147,6 +206,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .helpClose: return ["?", "<F1>", "<Esc>", "q"]
         case .helpDown: return ["j", "<Down>", "<PgDn>"]
         case .helpUp: return ["k", "<Up>", "<PgUp>"]
+        case .helpFilter: return ["/"]
         }
     }
 
@@ -175,6 +235,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .queueFlush: return "flush"
         case .queueClose, .helpClose: return "close"
         case .helpDown: return "scroll"
+        case .helpFilter: return "filter"
         case .help, .quit, .queue, .skip, .report, .undo, .redraw, .chooseKind, .startUp, .startRefresh, .startBack,
             .scrollUp, .pageDown,
             .pageUp, .scrollTop, .scrollBottom, .submit, .previousLabel, .answerNo, .sliderLeft, .sliderRight,
@@ -244,6 +305,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
         case .helpClose: return "Close help"
         case .helpDown: return "Scroll help down"
         case .helpUp: return "Scroll help up"
+        case .helpFilter: return "Filter help by a word (type it, Enter keeps it, Esc clears it)"
         }
     }
 }

@@ -11,6 +11,12 @@ public struct RankingForm: Equatable, Sendable {
     /// Whether the contributor moved anything.
     public var touched = false
 
+    /// Builds the list from the prompts of a `rank_initial_prompts` task (never handed out by the
+    /// real backend, ranked the same way if a server offers it).
+    public init(prompts task: RankInitialPromptsTask) {
+        list = RankList(items: task.promptMessages.isEmpty ? task.prompts : task.promptMessages.map(\.text))
+    }
+
     /// Builds the list from the delivered replies; a "synthetic" badge only when the task reveals it.
     public init(task: RankRepliesTask) {
         let texts = task.replyMessages.isEmpty ? task.replies : task.replyMessages.map(\.text)
@@ -50,7 +56,7 @@ public struct RankingForm: Equatable, Sendable {
             .enterEditor, .leaveEditor, .externalEditor, .submit, .backToEdit, .nextLabel, .previousLabel,
             .answerYes, .answerNo, .toggleFlag, .sliderLeft, .sliderRight, .sliderValue, .clearLabel, .labelInfo,
             .finishLabels, .finishRanking, .queueDown, .queueUp, .queueRetry, .queueRecall, .queueExport,
-            .queueDiscard, .queueFlush, .queueClose, .helpClose, .helpDown, .helpUp:
+            .queueDiscard, .queueFlush, .queueClose, .helpClose, .helpDown, .helpUp, .helpFilter:
             return false
         }
         let changed = before.0 != list.ranking || before.1 != notRankable

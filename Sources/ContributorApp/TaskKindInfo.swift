@@ -41,8 +41,8 @@ public enum TaskKindInfo {
         case .labelInitialPrompt: return "Provide labels for the highlighted prompt."
         case .labelPrompterReply, .labelAssistantReply:
             return "Given the following discussion, provide labels for the final message."
-        case .rankInitialPrompts, .summarizeStory, .rateSummary, .replyToConversation, .rankConversationReplies,
-            .labelConversationReply:
+        case .rankInitialPrompts: return "Sort the prompts from best to worst (best first)."
+        case .summarizeStory, .rateSummary, .replyToConversation, .rankConversationReplies, .labelConversationReply:
             return "This client cannot answer this task. Press s to skip it."
         }
     }

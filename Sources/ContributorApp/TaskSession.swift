@@ -56,7 +56,10 @@ public struct TaskSession: Equatable, Sendable {
         case .rankPrompterReplies(let rankTask), .rankAssistantReplies(let rankTask):
             work = .ranking(RankingForm(task: rankTask))
             isEditing = false
-        case .rankInitialPrompts, .summarizeStory, .rateSummary, .unknown:
+        case .rankInitialPrompts(let rankTask):
+            work = .ranking(RankingForm(prompts: rankTask))
+            isEditing = false
+        case .summarizeStory, .rateSummary, .unknown:
             work = .unsupported
             isEditing = false
         }

@@ -34,6 +34,13 @@ public final class OfflineStore: Sendable {
         try self.init(writer: pool, file: file, lock: lock, expiryMargin: expiryMargin)
     }
 
+    /// Opens the store at its default place, `$XDG_DATA_HOME/oasst/store.sqlite` (see `StoreLocation`).
+    public static func openDefault(
+        environment: [String: String] = ProcessInfo.processInfo.environment, expiryMargin: TimeInterval = 600
+    ) throws -> OfflineStore {
+        try OfflineStore(file: StoreLocation.defaultFile(environment: environment), expiryMargin: expiryMargin)
+    }
+
     /// A store in memory (tests, `--no-store` runs); nothing survives the process.
     public static func inMemory(expiryMargin: TimeInterval = 600) throws -> OfflineStore {
         try OfflineStore(writer: DatabaseQueue(), file: nil, lock: nil, expiryMargin: expiryMargin)
@@ -51,8 +58,9 @@ public final class OfflineStore: Sendable {
         }
     }
 
-    /// Closes the database; the lock is released when the store is deallocated.
+    /// Closes the database and releases the lock file (a dropped store releases both too).
     public func close() throws {
+        defer { lock?.release() }
         if let pool = writer as? DatabasePool { try pool.close() }
         if let queue = writer as? DatabaseQueue { try queue.close() }
     }

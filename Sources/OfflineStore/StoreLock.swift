@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,7 +11,7 @@ import Foundation
 public final class StoreLock: Sendable {
     /// The lock file's path.
     public let path: String
-    private let descriptor: Int32
+    private let descriptor: Mutex<Int32>
 
     /// Takes the lock without waiting, or throws `StoreError.locked` naming the holder's pid.
     public init(path: String) throws {
@@ -29,12 +30,21 @@ public final class StoreLock: Sendable {
         let text = Array("\(getpid())\n".utf8)
         _ = ftruncate(fd, 0)
         _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
-        descriptor = fd
+        descriptor = Mutex(fd)
     }
 
     deinit {
-        _ = flock(descriptor, LOCK_UN)
-        close(descriptor)
+        release()
+    }
+
+    /// Releases the lock now (also done when the lock is deallocated); safe to call twice.
+    public func release() {
+        descriptor.withLock { fd in
+            guard fd >= 0 else { return }
+            _ = flock(fd, LOCK_UN)
+            close(fd)
+            fd = -1
+        }
     }
 
     private static func readPid(_ fd: Int32) -> Int32? {

@@ -146,7 +146,7 @@ public final class AppDriver {
             return .editorReturned(editorResult)
         case .openQueue, .retryQueueItem, .flushQueue, .recallQueueItem, .exportQueueItem, .discardQueueItem:
             return nil
-        case .nackTask, .saveDraft, .discardDraft, .quit:
+        case .nackTask, .saveDraft, .discardDraft, .redrawScreen, .quit:
             return nil
         }
     }

@@ -314,6 +314,12 @@ import Testing
         #expect(driver.state.isQuitting)
     }
 
+    @Test func redrawWorksEvenInsideTheEditor() throws {
+        let driver = try driver([24])
+        driver.press(.redraw)
+        #expect(driver.effects.last == .redrawScreen)
+    }
+
     @Test func helpSwallowsKeysAndCloses() throws {
         let driver = try driver([41])
         driver.press(.help)
@@ -444,5 +450,96 @@ import Testing
         driver.send(.taskFailed(.noTasks("random")))
         driver.press(.queue)
         #expect(driver.state.screen == .start)
+    }
+}
+
+/// `rank_initial_prompts`, if a server offers it, is ranked like replies and answered with the ack id.
+@Suite struct RankInitialPromptsTests {
+    @Test func promptsAreRankedAndSentWithAckID() throws {
+        let prompt = { (id: String, text: String) -> JSONValue in
+            .object([
+                "id": .string(id), "text": .string(text), "is_assistant": .bool(false), "frontend_message_id": .null,
+                "user_id": .null, "lang": .string("en"), "emojis": .object([:]), "user_emojis": .array([]),
+                "user_is_author": .null, "synthetic": .null,
+            ])
+        }
+        let raw = JSONValue.object([
+            "id": .string("1f0e8a52-3d1c-4a0b-9a43-3c3b8d6b0b2e"), "type": .string("rank_initial_prompts"),
+            "prompts": .array([.string("A"), .string("B")]),
+            "prompt_messages": .array([
+                prompt("2f0e8a52-3d1c-4a0b-9a43-3c3b8d6b0b2e", "A"),
+                prompt("3f0e8a52-3d1c-4a0b-9a43-3c3b8d6b0b2e", "B"),
+            ]),
+        ])
+        let task = try OasstJSON.decode(OasstTask.self, from: try OasstJSON.encode(raw))
+        #expect(task.type == .rankInitialPrompts)
+        let driver = AppDriver(tasks: [task])
+        driver.press(.startChoose)
+        driver.press(.putAtRank, variant: 1)
+        driver.press(.finishRanking)
+        driver.press(.submit)
+        guard case .messageRanking(let body) = try #require(driver.submissions.first) else { return }
+        #expect(body.ranking == [1, 0])
+        #expect(body.messageID == driver.generatedIDs.first)
+    }
+}
+
+/// Simple-mode label tasks: fewer widgets, "Classify" title, the same value rules.
+@Suite struct SimpleModeTests {
+    @Test func simpleModeShowsClassifyAndSendsEveryLabel() throws {
+        guard case .labelPrompterReply(var task) = try AppDriver.fixtureTask(38) else { return }
+        task.mode = "simple"
+        task.disposition = "spam"
+        task.labels = task.labels.filter { ["spam", "lang_mismatch", "quality"].contains($0.name) }
+        task.validLabels = task.labels.map(\.name)
+        let driver = AppDriver(tasks: [.labelPrompterReply(task)])
+        driver.press(.startChoose)
+        #expect(driver.render().lines[0].contains("Classify Prompter Reply"))
+        driver.press(.answerNo)
+        driver.press(.nextLabel)
+        driver.press(.toggleFlag)
+        driver.press(.finishLabels)
+        driver.press(.submit)
+        guard case .textLabels(let body) = try #require(driver.submissions.first) else { return }
+        #expect(body.labels == ["spam": 0, "lang_mismatch": 1, "quality": 0])
+        #expect(body.taskID == task.id)
+        #expect(body.messageID == task.messageID)
+    }
+}
+
+/// Mouse: the wheel scrolls the conversation, a click picks a kind on the start screen.
+@Suite struct MouseTests {
+    @Test func clickSelectsThenStartsAKind() throws {
+        let driver = AppDriver(tasks: [try AppDriver.fixtureTask(35)])
+        driver.send(.input(.mouse(MouseEvent(kind: .press, x: 5, y: 5))))
+        #expect(TaskKindInfo.startKinds[driver.state.startCursor] == .prompterReply)
+        #expect(driver.state.screen == .start)
+        driver.send(.input(.mouse(MouseEvent(kind: .press, x: 5, y: 5))))
+        #expect(driver.effects.contains(.fetchTask(type: .prompterReply, lang: "en")))
+        #expect(driver.state.session?.task.type == .prompterReply)
+    }
+
+    @Test func wheelScrollsTheConversationUp() throws {
+        let driver = AppDriver(tasks: [try AppDriver.fixtureTask(41)], height: 14)
+        driver.press(.startChoose)
+        #expect(driver.state.session?.conversationOffset == nil)
+        driver.send(.input(.mouse(MouseEvent(kind: .wheelUp, x: 1, y: 3))))
+        #expect(driver.state.session?.conversationOffset != nil)
+        driver.send(.input(.mouse(MouseEvent(kind: .wheelDown, x: 1, y: 3))))
+        #expect(driver.state.session?.conversationOffset == nil)
+    }
+}
+
+/// A reply that only repeats the message it answers is refused.
+@Suite struct UnchangedReplyTests {
+    @Test func copyOfAnsweredMessageIsRefused() throws {
+        let task = try AppDriver.fixtureTask(24)
+        let driver = AppDriver(tasks: [task])
+        driver.press(.startChoose)
+        let answered = try #require(task.conversation?.messages.last?.text)
+        driver.send(.input(.paste(answered + "\n")))
+        driver.press(.review)
+        #expect(driver.state.session?.phase == .working)
+        #expect(driver.state.notice?.text.contains("unchanged") == true)
     }
 }

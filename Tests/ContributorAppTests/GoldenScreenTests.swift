@@ -148,6 +148,15 @@ import Testing
         check(driver, "queue")
     }
 
+    /// The narrowest supported size, for the screens with the most on them.
+    @Test(arguments: [("start", nil), ("assistant-reply", 24), ("label-assistant-reply", 32), ("rank-prompter", 50)])
+    func narrow(name: String, task: Int?) throws {
+        let driver = try driver(task: task)
+        driver.send(.input(.resize(width: 40, height: 12)))
+        if task == 24 { driver.type("A short answer that wraps in forty columns.") }
+        assertSnapshot(driver.render(), named: "\(name)-40x12")
+    }
+
     @Test func tooSmall() throws {
         let driver = try driver(task: 24)
         driver.send(.input(.resize(width: 39, height: 11)))

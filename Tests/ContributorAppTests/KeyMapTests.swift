@@ -89,3 +89,35 @@ import Testing
         for command in Command.allCases { #expect(current.contains("`\(command.rawValue)`")) }
     }
 }
+
+/// The shipped example key map loads without errors or warnings.
+@Suite struct ExampleKeyMapTests {
+    @Test func exampleLoads() throws {
+        let url = FixtureDirectory.packageRoot.appendingPathComponent("keymaps/example.toml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let (map, warnings) = try KeyMapFile.load(text: text, file: "keymaps/example.toml")
+        #expect(warnings.isEmpty)
+        #expect(map.keys(for: .queue).contains([.function(4)]))
+        #expect(map.keys(for: .sliderRight).contains([.character("+")]))
+    }
+}
+
+/// The help overlay's `/` filter.
+@Suite struct HelpFilterTests {
+    @Test func filterNarrowsEntriesAndEscClearsIt() throws {
+        let driver = AppDriver()
+        driver.press(.help)
+        let all = try #require(driver.state.help).groups.flatMap(\.entries).count
+        driver.press(.helpFilter)
+        driver.type("slider")
+        let filtered = try #require(driver.state.help).groups.flatMap(\.entries)
+        #expect(!filtered.isEmpty && filtered.count < all)
+        #expect(filtered.allSatisfy { $0.description.lowercased().contains("slider") })
+        driver.key(.character("q"))
+        #expect(driver.state.help != nil)
+        driver.key(.escape)
+        #expect(try #require(driver.state.help).groups.flatMap(\.entries).count == all)
+        driver.press(.helpClose)
+        #expect(driver.state.help == nil)
+    }
+}

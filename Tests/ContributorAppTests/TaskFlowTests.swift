@@ -142,9 +142,29 @@ import Testing
         try rankAndSubmit(task: 50, interaction: 52, user: "dave")
     }
 
-    @Test func randomTaskFromFixtureIsAnswerable() throws {
-        let driver = try driver(task: 7, user: "alice")
-        #expect(driver.state.session?.task.type != nil)
-        #expect(driver.state.session?.task.answerType != nil)
+    /// A random request (07) that produced a three-reply ranking, ordered to the recorded [2, 1, 0]
+    /// by moving the cursor and putting each reply at its rank with the digit keys.
+    @Test func randomTaskRankedWithDigitsProducesRecordedBody() throws {
+        let driver = try driver(task: 7, user: "carol")
+        guard case .object(let recorded) = try #require(try AppDriver.fixtureRequestBody(9)),
+            case .array(let target) = recorded["ranking"]
+        else {
+            Issue.record("fixture 09 has no ranking")
+            return
+        }
+        for (rank, value) in target.enumerated() {
+            guard case .integer(let wanted) = value,
+                case .ranking(let form) = driver.state.session?.work,
+                let row = form.list.order.firstIndex(of: Int(wanted))
+            else { continue }
+            while case .ranking(let now) = driver.state.session?.work, now.list.cursor < row { driver.press(.rankDown) }
+            while case .ranking(let now) = driver.state.session?.work, now.list.cursor > row { driver.press(.rankUp) }
+            driver.press(.putAtRank, variant: rank)
+        }
+        driver.press(.finishRanking)
+        driver.press(.submit)
+        let sent = try #require(driver.submissions.first)
+        let expected = try expectedBody(9, replacing: ["message_id": try #require(driver.generatedIDs.first)])
+        #expect(try AppDriver.json(sent) == expected)
     }
 }

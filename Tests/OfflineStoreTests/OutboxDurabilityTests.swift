@@ -74,5 +74,20 @@ import Testing
         first = nil  // releases the lock
         let second = try OfflineStore(file: file)
         #expect(try second.counts().pending == 0)
+        try second.close()  // close() releases it too, while the object lives on
+        let third = try OfflineStore(file: file)
+        #expect(third.recoveredAtOpen == 0)
+        #expect(second.file == third.file)
+    }
+}
+
+@Suite struct StoreLocationTests {
+    @Test func openDefaultUsesXDGDataHomeAndCreatesTheDirectoryPrivately() throws {
+        let base = try StoreFixture.temporaryFile().deletingLastPathComponent()
+        let store = try OfflineStore.openDefault(environment: ["HOME": "/nonexistent", "XDG_DATA_HOME": base.path])
+        #expect(store.file?.path == base.appendingPathComponent("oasst/store.sqlite").path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: base.appendingPathComponent("oasst").path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent("oasst/store.sqlite.lock").path))
     }
 }

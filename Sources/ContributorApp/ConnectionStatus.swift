@@ -1,5 +1,5 @@
 /// Whether the last network call reached the server.
-public enum Connectivity: Equatable, Sendable {
+public enum ConnectionStatus: Equatable, Sendable {
     /// Reached.
     case online
     /// Not reached since the given time (seconds, as the injected clock counts).

@@ -1,0 +1,117 @@
+import GRDB
+
+/// Opens the server's SQLite database (WAL through `DatabasePool`) and creates its schema.
+enum ServerDatabase {
+    /// Opens (creating when needed) the database at `path` and migrates it.
+    static func open(path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try migrator.migrate(pool)
+        return pool
+    }
+
+    /// The schema, version by version.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE user (
+                        id TEXT PRIMARY KEY,
+                        api_client TEXT NOT NULL,
+                        auth_method TEXT NOT NULL,
+                        username TEXT NOT NULL,
+                        display_name TEXT NOT NULL,
+                        enabled INTEGER NOT NULL DEFAULT 1,
+                        deleted INTEGER NOT NULL DEFAULT 0,
+                        notes TEXT NOT NULL DEFAULT '',
+                        show_on_leaderboard INTEGER NOT NULL DEFAULT 1,
+                        created_date REAL NOT NULL,
+                        tos_acceptance_date REAL,
+                        UNIQUE (api_client, auth_method, username)
+                    );
+                    CREATE TABLE message_tree (
+                        id TEXT PRIMARY KEY,
+                        state TEXT NOT NULL,
+                        lang TEXT NOT NULL,
+                        created_date REAL NOT NULL
+                    );
+                    CREATE INDEX message_tree_state ON message_tree (state, lang);
+                    CREATE TABLE message (
+                        id TEXT PRIMARY KEY,
+                        tree_id TEXT NOT NULL REFERENCES message_tree (id),
+                        parent_id TEXT REFERENCES message (id),
+                        api_client TEXT NOT NULL,
+                        frontend_message_id TEXT NOT NULL,
+                        user_id TEXT REFERENCES user (id),
+                        role TEXT NOT NULL,
+                        text TEXT NOT NULL,
+                        lang TEXT NOT NULL,
+                        depth INTEGER NOT NULL,
+                        created_date REAL NOT NULL,
+                        review_count INTEGER NOT NULL DEFAULT 0,
+                        review_result INTEGER,
+                        deleted INTEGER NOT NULL DEFAULT 0,
+                        synthetic INTEGER NOT NULL DEFAULT 0,
+                        rank INTEGER,
+                        UNIQUE (api_client, frontend_message_id)
+                    );
+                    CREATE INDEX message_parent ON message (parent_id);
+                    CREATE INDEX message_tree_idx ON message (tree_id);
+                    CREATE INDEX message_user ON message (user_id, created_date);
+                    CREATE TABLE task (
+                        id TEXT PRIMARY KEY,
+                        api_client TEXT NOT NULL,
+                        user_id TEXT NOT NULL REFERENCES user (id),
+                        type TEXT NOT NULL,
+                        created_date REAL NOT NULL,
+                        expiry_date REAL NOT NULL,
+                        ack INTEGER,
+                        frontend_message_id TEXT,
+                        done INTEGER NOT NULL DEFAULT 0,
+                        skipped INTEGER NOT NULL DEFAULT 0,
+                        skip_reason TEXT,
+                        target_message_id TEXT,
+                        tree_id TEXT,
+                        reply_ids TEXT,
+                        valid_labels TEXT,
+                        payload TEXT NOT NULL
+                    );
+                    CREATE INDEX task_user ON task (user_id, created_date);
+                    CREATE INDEX task_ack ON task (api_client, frontend_message_id);
+                    CREATE INDEX task_target ON task (target_message_id, type);
+                    CREATE TABLE text_label (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        message_id TEXT NOT NULL REFERENCES message (id),
+                        user_id TEXT NOT NULL REFERENCES user (id),
+                        task_id TEXT,
+                        labels TEXT NOT NULL,
+                        created_date REAL NOT NULL
+                    );
+                    CREATE INDEX text_label_message ON text_label (message_id, user_id);
+                    CREATE TABLE ranking (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        parent_id TEXT NOT NULL REFERENCES message (id),
+                        user_id TEXT NOT NULL REFERENCES user (id),
+                        task_id TEXT NOT NULL,
+                        ranking TEXT NOT NULL,
+                        ranked_message_ids TEXT NOT NULL,
+                        not_rankable INTEGER NOT NULL,
+                        created_date REAL NOT NULL
+                    );
+                    CREATE INDEX ranking_parent ON ranking (parent_id, user_id);
+                    CREATE TABLE reaction (
+                        message_id TEXT NOT NULL REFERENCES message (id),
+                        user_id TEXT NOT NULL REFERENCES user (id),
+                        emoji TEXT NOT NULL,
+                        PRIMARY KEY (message_id, user_id, emoji)
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

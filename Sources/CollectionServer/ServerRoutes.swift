@@ -1,0 +1,173 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import OasstProtocol
+
+/// The HTTP surface: authentication, body limits, schema validation, rate limits and the mapping of protocol
+/// errors to the backend's JSON bodies.
+struct ServerRoutes: Sendable {
+    /// The server's name in logs and settings.
+    static let name = "oasst-serve"
+
+    let store: ServerStore
+    let apiKeys: Set<String>
+    let log: (@Sendable (String) -> Void)?
+    let limiter = RateLimiter()
+
+    private var configuration: ServerConfiguration { store.configuration }
+
+    /// Builds the router with every endpoint.
+    func makeRouter() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: ErrorMiddleware(log: log, maxBodyBytes: configuration.maxBodyBytes))
+        router.post("/api/v1/frontend_users/") { request, _ in try await self.createUser(request) }
+        router.get("/api/v1/frontend_users/{auth_method}/{id}") { request, context in
+            let client = try self.client(request)
+            let user = try self.store.frontendUser(
+                client: client, authMethod: context.parameters.get("auth_method") ?? "",
+                username: context.parameters.get("id") ?? "")
+            return try Self.json(user)
+        }
+        router.post("/api/v1/tasks/") { request, _ in try await self.requestTask(request) }
+        router.post("/api/v1/tasks/availability") { request, _ in
+            let client = try self.client(request)
+            let body = try await self.body(request)
+            let user = try RequestValidator.availabilityUser(body)
+            let lang = request.uri.queryParameters.get("lang") ?? "en"
+            return try Self.json(try self.store.availability(client: client, user: user, lang: lang))
+        }
+        router.post("/api/v1/tasks/interaction") { request, _ in
+            let client = try self.client(request)
+            let interaction = try RequestValidator.interaction(try await self.body(request))
+            return try Self.json(try self.store.interaction(client: client, interaction: interaction))
+        }
+        router.post("/api/v1/tasks/close") { request, _ -> Response in
+            _ = try self.client(request)
+            throw ServerError.internalError
+        }
+        router.post("/api/v1/tasks/{task_id}/ack") { request, context in
+            let client = try self.client(request)
+            let taskID = try Self.taskID(context)
+            let ack = try RequestValidator.ack(try await self.body(request))
+            try self.store.ack(client: client, taskID: taskID, ackID: ack.messageID, header: Self.oasstUser(request))
+            return Self.noContent()
+        }
+        router.post("/api/v1/tasks/{task_id}/nack") { request, context in
+            let client = try self.client(request)
+            let taskID = try Self.taskID(context)
+            let nack = try RequestValidator.nack(try await self.body(request))
+            try self.store.nack(client: client, taskID: taskID, reason: nack.reason, header: Self.oasstUser(request))
+            return Self.noContent()
+        }
+        router.get("/api/v1/admin/backend_settings/public") { request, _ in
+            _ = try self.client(request)
+            let settings = BackendSettings(values: [
+                "PROJECT_NAME": .string(Self.name),
+                "MESSAGE_SIZE_LIMIT": .integer(Int64(self.configuration.messageSizeLimit)),
+                "TASK_VALIDITY_MINUTES": .integer(Int64(self.configuration.taskValidity / 60)),
+                "DEBUG_IGNORE_TOS_ACCEPTANCE": .bool(!self.configuration.enforceTermsOfService),
+            ])
+            return try Self.json(settings)
+        }
+        router.get("/api/v1/text_labels/valid_labels") { request, _ in
+            _ = try self.client(request)
+            let labels = LabelCatalog.fullAssistant.map(LabelCatalog.description)
+            return try Self.json(JSONValue.object(["valid_labels": try RequestValidator.jsonValue(labels)]))
+        }
+        return router
+    }
+
+    // MARK: handlers
+
+    private func createUser(_ request: Request) async throws -> Response {
+        let client = try self.client(request)
+        let body = try RequestValidator.createUser(try await self.body(request))
+        return try Self.json(try store.createFrontendUser(client: client, request: body))
+    }
+
+    private func requestTask(_ request: Request) async throws -> Response {
+        let client = try self.client(request)
+        let parsed = try RequestValidator.taskRequest(try await body(request))
+        if configuration.rateLimits.enabled {
+            let limits = configuration.rateLimits
+            let identity =
+                Self.oasstUser(request).map { "\($0.authMethod):\($0.id)" }
+                ?? parsed.user.map { "\($0.authMethod):\($0.id)" }
+            var checks: [(key: String, limit: ServerConfiguration.RateLimits.Limit)] = []
+            if let identity {
+                let base = "\(client)|\(identity)"
+                checks.append((base + "|task", limits.taskPerUser))
+                if parsed.type == .assistantReply { checks.append((base + "|assistant", limits.assistantReplyPerUser)) }
+                if parsed.type == .prompterReply { checks.append((base + "|prompter", limits.prompterReplyPerUser)) }
+            } else {
+                checks.append(("\(client)|api", limits.taskPerAPIKey))
+            }
+            if let wait = await limiter.admit(checks, now: configuration.clock()) {
+                throw ServerError.oasst(429, "Too Many Requests. Retry After \(wait) seconds.", status: 429)
+            }
+        }
+        guard let user = parsed.user else { throw ServerError.userRequired }
+        let task = try store.requestTask(
+            client: client, request: TaskRequest(type: parsed.type, user: user, lang: parsed.lang))
+        return try Self.json(task)
+    }
+
+    // MARK: helpers
+
+    /// The API client named by `?api_key=` (wins) or `X-API-Key`; anything else is 403 / 2.
+    func client(_ request: Request) throws -> String {
+        let key = request.uri.queryParameters.get("api_key") ?? Self.header(request, "X-API-Key")
+        guard let key, apiKeys.contains(key) else { throw ServerError.notAuthorized }
+        return key
+    }
+
+    /// The request body as JSON, capped at `maxBodyBytes` (413 beyond).
+    func body(_ request: Request) async throws -> JSONValue? {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: configuration.maxBodyBytes)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw ErrorMiddleware.tooLarge(configuration.maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw ErrorMiddleware.tooLarge(configuration.maxBodyBytes)
+        }
+        return try RequestValidator.json(
+            Data(buffer.readableBytesView), contentType: Self.header(request, "Content-Type"))
+    }
+
+    /// A header value by case-insensitive name.
+    static func header(_ request: Request, _ name: String) -> String? {
+        guard let field = HTTPField.Name(name) else { return nil }
+        return request.headers[field]
+    }
+
+    /// `?oasst_user=` (wins) or `X-OASST-USER`, split at the first colon; no colon means no user.
+    static func oasstUser(_ request: Request) -> (authMethod: String, id: String)? {
+        guard let value = request.uri.queryParameters.get("oasst_user") ?? header(request, "X-OASST-USER"),
+            let colon = value.firstIndex(of: ":")
+        else { return nil }
+        return (String(value[..<colon]), String(value[value.index(after: colon)...]))
+    }
+
+    /// The `{task_id}` path parameter as a UUID (422 otherwise).
+    static func taskID(_ context: BasicRequestContext) throws -> UUID {
+        guard let text = context.parameters.get("task_id"), let id = UUID(uuidString: text) else {
+            throw ServerError.invalid(["path", "task_id"], "value is not a valid uuid", type: "type_error.uuid")
+        }
+        return id
+    }
+
+    /// A 200 JSON response.
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try OasstJSON.encode(value)
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// 204 with the backend's JSON content type and an empty body.
+    static func noContent() -> Response {
+        Response(status: .noContent, headers: [.contentType: "application/json"])
+    }
+}

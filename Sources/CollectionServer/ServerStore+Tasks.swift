@@ -1,0 +1,330 @@
+import Foundation
+import GRDB
+import OasstProtocol
+
+/// Task hand-out: what each user may get, the `random` draw, and building the task JSON.
+extension ServerStore {
+    /// Types a local server can hand out, with the weight of their kind in a `random` draw (§3.8).
+    static func randomWeight(_ type: TaskType) -> Double {
+        switch type {
+        case .rankAssistantReplies, .rankPrompterReplies: return 10
+        case .labelAssistantReply, .labelPrompterReply: return 5
+        case .labelInitialPrompt: return 5
+        case .assistantReply, .prompterReply: return 2
+        case .initialPrompt: return 0.01
+        case .random, .rankInitialPrompts, .summarizeStory, .rateSummary, .replyToConversation,
+            .rankConversationReplies, .labelConversationReply:
+            return 0
+        }
+    }
+
+    /// `POST /tasks/availability`: counts per requestable type for a user and language (runs the lottery).
+    func availability(client: String, user: User, lang: String) throws -> TaskAvailability {
+        let now = self.now
+        return try write { db in
+            let record = try UserRecord.upsert(db, client: client, user: user, now: now)
+            try record.check(enforceTerms: configuration.enforceTermsOfService)
+            try advanceTrees(db, lang: lang)
+            let candidates = try self.candidates(db, userID: record.id, lang: lang, now: now)
+            var counts: [String: Int] = [:]
+            var total = 0
+            for type in TaskType.requestable where type != .random {
+                let count =
+                    try type == .initialPrompt ? initialPromptCount(db, lang: lang) : (candidates[type]?.count ?? 0)
+                counts[type.rawValue] = count
+                total += count
+            }
+            counts[TaskType.random.rawValue] = total
+            return TaskAvailability(counts: counts)
+        }
+    }
+
+    /// `POST /tasks/`: picks, stores and returns a task for the user.
+    func requestTask(client: String, request: TaskRequest) throws -> OasstTask {
+        let now = self.now
+        let lang = request.lang ?? "en"
+        return try write { db in
+            let user = try UserRecord.upsert(db, client: client, user: request.user, now: now)
+            try user.check(enforceTerms: configuration.enforceTermsOfService)
+            let pending =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM task WHERE user_id = ? AND done = 0 AND skipped = 0
+                        AND created_date > ?
+                        """,
+                    arguments: [user.id, now.timeIntervalSince1970 - configuration.pendingTaskWindow]) ?? 0
+            if pending >= configuration.maxPendingTasksPerUser {
+                throw ServerError.oasst(1012, "User has too many pending tasks.")
+            }
+            try advanceTrees(db, lang: lang)
+            let candidates = try self.candidates(db, userID: user.id, lang: lang, now: now)
+            let promptSlots = try initialPromptCount(db, lang: lang)
+            let type: TaskType
+            var target: String?
+            if request.type == .random {
+                var kinds: [(TaskType, Double)] = candidates.filter { !$0.value.isEmpty }.map {
+                    ($0.key, Self.randomWeight($0.key))
+                }
+                if promptSlots > 0 { kinds.append((.initialPrompt, Self.randomWeight(.initialPrompt))) }
+                guard let picked = Self.weightedPick(kinds.sorted { $0.0.rawValue < $1.0.rawValue }) else {
+                    throw ServerError.notAvailable(.random)
+                }
+                type = picked
+            } else {
+                type = request.type
+                let available = type == .initialPrompt ? promptSlots > 0 : !(candidates[type] ?? []).isEmpty
+                guard available else { throw ServerError.notAvailable(type) }
+            }
+            if type != .initialPrompt {
+                target = candidates[type]?.randomElement()
+            }
+            let simple =
+                type == .labelPrompterReply && request.type == .random
+                && Double.random(in: 0..<1) < configuration.simpleLabelProbabilityPrompterReply
+            return try makeTask(db, client: client, user: user, type: type, target: target, simple: simple, now: now)
+        }
+    }
+
+    /// Picks one entry with probability proportional to its weight.
+    static func weightedPick(_ entries: [(TaskType, Double)]) -> TaskType? {
+        let total = entries.reduce(0) { $0 + $1.1 }
+        guard total > 0 else { return nil }
+        var point = Double.random(in: 0..<total)
+        for (type, weight) in entries {
+            if point < weight { return type }
+            point -= weight
+        }
+        return entries.last?.0
+    }
+
+    /// How many new prompts the language pool takes (`max_initial_prompt_review` minus prompts in review).
+    func initialPromptCount(_ db: Database, lang: String) throws -> Int {
+        let inReview =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM message_tree WHERE state = 'initial_prompt_review' AND lang = ?",
+                arguments: [lang]) ?? 0
+        return max(0, configuration.maxInitialPromptReview - inReview)
+    }
+
+    /// Target message ids per task type that this user may get now (everything except `initial_prompt`).
+    func candidates(_ db: Database, userID: String, lang: String, now: Date) throws -> [TaskType: [String]] {
+        let lockSince = now.timeIntervalSince1970 - configuration.pendingTaskWindow
+        let nowValue = now.timeIntervalSince1970
+        var result: [TaskType: [String]] = [:]
+        let ownOpen = """
+            NOT EXISTS (SELECT 1 FROM task t WHERE t.target_message_id = m.id AND t.user_id = :u AND t.done = 0
+                AND t.skipped = 0 AND t.expiry_date > :now)
+            """
+        func openTasks(_ types: String) -> String {
+            """
+            (SELECT COUNT(*) FROM task t WHERE t.target_message_id = m.id AND t.type IN (\(types))
+                AND t.done = 0 AND t.skipped = 0 AND t.created_date > :lock)
+            """
+        }
+        func skipped(_ emoji: String) -> String {
+            "NOT EXISTS (SELECT 1 FROM reaction r WHERE r.message_id = m.id AND r.user_id = :u AND r.emoji = '\(emoji)')"
+        }
+        let labelled = """
+            NOT EXISTS (SELECT 1 FROM text_label l WHERE l.message_id = m.id AND l.user_id = :u
+                AND l.task_id IS NOT NULL)
+            """
+        let allArguments: [String: (any DatabaseValueConvertible)?] = [
+            "u": userID, "lang": lang, "now": nowValue, "lock": lockSince,
+            "nPrompt": configuration.numReviewsInitialPrompt, "nReply": configuration.numReviewsReply,
+            "depth": configuration.maxTreeDepth, "children": configuration.maxChildrenCount,
+            "prompterChildren": configuration.numPrompterReplies, "goal": configuration.goalTreeSize,
+            "nRank": configuration.numRequiredRankings, "rankPrompter": configuration.rankPrompterReplies,
+        ]
+        func arguments(_ sql: String) -> StatementArguments {
+            StatementArguments(allArguments.filter { sql.contains(":" + $0.key) })
+        }
+        func fetchRows(_ sql: String) throws -> [Row] {
+            try Row.fetchAll(db, sql: sql, arguments: arguments(sql))
+        }
+        let promptLabels = try fetchRows(
+            """
+            SELECT m.id FROM message m JOIN message_tree mt ON mt.id = m.tree_id
+            WHERE mt.state = 'initial_prompt_review' AND mt.lang = :lang AND m.parent_id IS NULL
+            AND m.deleted = 0 AND m.review_result IS NULL AND IFNULL(m.user_id, '') != :u
+            AND m.review_count + \(openTasks("'label_initial_prompt'")) < :nPrompt
+            AND \(labelled) AND \(skipped("_skip_labeling")) AND \(ownOpen)
+            ORDER BY m.created_date
+            """)
+        result[.labelInitialPrompt] = promptLabels.map { $0["id"] as String }
+        let replyLabels = try fetchRows(
+            """
+            SELECT m.id, m.role FROM message m JOIN message_tree mt ON mt.id = m.tree_id
+            WHERE mt.state IN ('growing', 'ranking') AND mt.lang = :lang AND m.parent_id IS NOT NULL
+            AND m.deleted = 0 AND m.review_result IS NULL AND IFNULL(m.user_id, '') != :u
+            AND m.review_count + \(openTasks("'label_assistant_reply', 'label_prompter_reply'")) < :nReply
+            AND \(labelled) AND \(skipped("_skip_labeling")) AND \(ownOpen)
+            ORDER BY m.created_date
+            """)
+        result[.labelAssistantReply] = replyLabels.filter { ($0["role"] as String) == "assistant" }.map {
+            $0["id"] as String
+        }
+        result[.labelPrompterReply] = replyLabels.filter { ($0["role"] as String) == "prompter" }.map {
+            $0["id"] as String
+        }
+        let live = "c.deleted = 0 AND (c.review_result IS NULL OR c.review_result = 1)"
+        let parents = try fetchRows(
+            """
+            SELECT m.id, m.role FROM message m JOIN message_tree mt ON mt.id = m.tree_id
+            WHERE mt.state = 'growing' AND mt.lang = :lang AND m.review_result = 1 AND m.deleted = 0
+            AND m.depth < :depth
+            AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND \(live))
+                < CASE m.role WHEN 'prompter' THEN :children ELSE :prompterChildren END
+            AND \(openTasks("'assistant_reply', 'prompter_reply'")) = 0
+            AND NOT EXISTS (SELECT 1 FROM message c WHERE c.parent_id = m.id AND c.user_id = :u AND c.deleted = 0)
+            AND \(skipped("_skip_reply")) AND \(ownOpen)
+            AND (SELECT COUNT(*) FROM message c WHERE c.tree_id = mt.id AND \(live))
+                + (SELECT COUNT(*) FROM task t WHERE t.tree_id = mt.id
+                    AND t.type IN ('assistant_reply', 'prompter_reply') AND t.done = 0 AND t.skipped = 0
+                    AND t.created_date > :lock) < :goal
+            ORDER BY m.created_date
+            """)
+        result[.assistantReply] = parents.filter { ($0["role"] as String) == "prompter" }.map { $0["id"] as String }
+        result[.prompterReply] = parents.filter { ($0["role"] as String) == "assistant" }.map { $0["id"] as String }
+        let accepted = "c.deleted = 0 AND c.review_result = 1"
+        let rankParents = try fetchRows(
+            """
+            SELECT m.id, m.role FROM message m JOIN message_tree mt ON mt.id = m.tree_id
+            WHERE mt.state = 'ranking' AND mt.lang = :lang AND m.deleted = 0 AND m.review_result = 1
+            AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND \(accepted)) >= 2
+            AND (:rankPrompter OR m.role = 'prompter')
+            AND (SELECT COUNT(*) FROM ranking r WHERE r.parent_id = m.id)
+                + \(openTasks("'rank_assistant_replies', 'rank_prompter_replies'")) < :nRank
+            AND NOT EXISTS (SELECT 1 FROM message c WHERE c.parent_id = m.id AND c.user_id = :u AND \(accepted))
+            AND NOT EXISTS (SELECT 1 FROM ranking r WHERE r.parent_id = m.id AND r.user_id = :u)
+            AND \(skipped("_skip_ranking")) AND \(ownOpen)
+            ORDER BY m.created_date
+            """)
+        result[.rankAssistantReplies] = rankParents.filter { ($0["role"] as String) == "prompter" }.map {
+            $0["id"] as String
+        }
+        result[.rankPrompterReplies] = rankParents.filter { ($0["role"] as String) == "assistant" }.map {
+            $0["id"] as String
+        }
+        return result
+    }
+
+    /// Builds the task JSON for a target, stores the task and returns it.
+    func makeTask(
+        _ db: Database, client: String, user: UserRecord, type: TaskType, target: String?, simple: Bool, now: Date
+    ) throws -> OasstTask {
+        let id = UUID()
+        let thread = try target.map { try self.thread(db, messageID: $0, viewer: user.id) } ?? []
+        let conversation = Conversation(messages: thread)
+        var replyIDs: [String] = []
+        var validLabels: [String] = []
+        var treeID: String?
+        if let target {
+            treeID = try String.fetchOne(db, sql: "SELECT tree_id FROM message WHERE id = ?", arguments: [target])
+        }
+        let task: OasstTask
+        switch type {
+        case .initialPrompt:
+            task = .initialPrompt(InitialPromptTask(id: id))
+        case .prompterReply:
+            task = .prompterReply(PrompterReplyTask(id: id, conversation: conversation))
+        case .assistantReply:
+            task = .assistantReply(AssistantReplyTask(id: id, conversation: conversation))
+        case .rankAssistantReplies, .rankPrompterReplies:
+            guard let target, let treeID, let treeUUID = UUID(uuidString: treeID),
+                let parentUUID = UUID(uuidString: target)
+            else { throw ServerError.notAvailable(type) }
+            let replies = try Row.fetchAll(
+                db, sql: "SELECT * FROM message WHERE parent_id = ? AND deleted = 0 AND review_result = 1",
+                arguments: [target]
+            ).shuffled()
+            var messages: [ConversationMessage] = []
+            for row in replies {
+                var message = try conversationMessage(db, row: row, viewer: user.id)
+                message.synthetic = nil
+                messages.append(message)
+            }
+            replyIDs = replies.map { $0["id"] as String }
+            let body = RankRepliesTask(
+                id: id, conversation: conversation, replies: messages.map(\.text), replyMessages: messages,
+                messageTreeID: treeUUID, rankingParentID: parentUUID, revealSynthetic: false)
+            task = type == .rankAssistantReplies ? .rankAssistantReplies(body) : .rankPrompterReplies(body)
+        case .labelInitialPrompt, .labelPrompterReply, .labelAssistantReply:
+            guard let target, let messageUUID = UUID(uuidString: target), let last = thread.last else {
+                throw ServerError.notAvailable(type)
+            }
+            if simple {
+                validLabels = LabelCatalog.simpleReply
+            } else {
+                validLabels = type == .labelAssistantReply ? LabelCatalog.fullAssistant : LabelCatalog.fullPrompt
+            }
+            let labels = validLabels.map(LabelCatalog.description)
+            let mode = simple ? "simple" : "full"
+            let disposition = simple ? "spam" : "quality"
+            if type == .labelInitialPrompt {
+                task = .labelInitialPrompt(
+                    LabelInitialPromptTask(
+                        id: id, messageID: messageUUID, validLabels: validLabels,
+                        mandatoryLabels: LabelCatalog.mandatory, mode: mode, disposition: disposition, labels: labels,
+                        conversation: conversation, prompt: last.text))
+            } else {
+                let body = LabelReplyTask(
+                    id: id, messageID: messageUUID, validLabels: validLabels, mandatoryLabels: LabelCatalog.mandatory,
+                    mode: mode, disposition: disposition, labels: labels, conversation: conversation,
+                    reply: last.text)
+                task = type == .labelAssistantReply ? .labelAssistantReply(body) : .labelPrompterReply(body)
+            }
+        case .random, .rankInitialPrompts, .summarizeStory, .rateSummary, .replyToConversation,
+            .rankConversationReplies, .labelConversationReply:
+            throw ServerError.notAvailable(type)
+        }
+        let payload = String(decoding: try OasstJSON.encode(task), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO task (id, api_client, user_id, type, created_date, expiry_date, target_message_id, tree_id,
+                    reply_ids, valid_labels, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id.uuidString.lowercased(), client, user.id, type.rawValue, now.timeIntervalSince1970,
+                now.timeIntervalSince1970 + configuration.taskValidity, target, treeID,
+                replyIDs.isEmpty ? nil : TaskRecord.json(replyIDs),
+                validLabels.isEmpty ? nil : TaskRecord.json(validLabels), payload,
+            ])
+        return task
+    }
+
+    /// The thread from the root to `messageID`, as seen by `viewer`.
+    func thread(_ db: Database, messageID: String, viewer: String) throws -> [ConversationMessage] {
+        var rows: [Row] = []
+        var next: String? = messageID
+        while let id = next, rows.count < 1000 {
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [id]) else {
+                break
+            }
+            rows.append(row)
+            next = row["parent_id"]
+        }
+        return try rows.reversed().map { try conversationMessage(db, row: $0, viewer: viewer) }
+    }
+
+    /// One message row as a `ConversationMessage` for `viewer` (reaction counts, own reactions, authorship).
+    func conversationMessage(_ db: Database, row: Row, viewer: String) throws -> ConversationMessage {
+        let id: String = row["id"]
+        var emojis: [String: Int] = [:]
+        for reaction in try Row.fetchAll(
+            db, sql: "SELECT emoji, COUNT(*) AS n FROM reaction WHERE message_id = ? GROUP BY emoji", arguments: [id])
+        {
+            emojis[reaction["emoji"] as String] = reaction["n"] as Int
+        }
+        let mine = try String.fetchAll(
+            db, sql: "SELECT emoji FROM reaction WHERE message_id = ? AND user_id = ? ORDER BY emoji",
+            arguments: [id, viewer])
+        let author: String? = row["user_id"]
+        return ConversationMessage(
+            id: UUID(uuidString: id) ?? UUID(), userID: author.flatMap(UUID.init(uuidString:)),
+            frontendMessageID: row["frontend_message_id"], text: row["text"], lang: row["lang"],
+            isAssistant: (row["role"] as String) == "assistant", emojis: emojis, userEmojis: mine,
+            userIsAuthor: author == viewer, synthetic: row["synthetic"])
+    }
+}

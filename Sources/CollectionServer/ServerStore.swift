@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import OasstProtocol
+
+/// The protocol logic over the database: users, task hand-out, ack / nack, interactions and tree growth.
+/// Every call runs in one write transaction, so concurrent requests are serialised and a failing check rolls back.
+final class ServerStore: Sendable {
+    /// The WAL database.
+    let pool: DatabasePool
+    /// Limits and thresholds.
+    let configuration: ServerConfiguration
+
+    /// Opens the store on a database file and loads the seed corpus into a new database.
+    init(path: String, configuration: ServerConfiguration) throws {
+        self.pool = try ServerDatabase.open(path: path)
+        self.configuration = configuration
+        if configuration.loadSeedCorpus {
+            try pool.write { db in
+                let messages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") ?? 0
+                if messages == 0 {
+                    try SeedLoader.load(
+                        db, trees: configuration.seedOverride ?? SeedLoader.corpusTrees, now: configuration.clock())
+                }
+            }
+        }
+    }
+
+    /// Current time from the configured clock.
+    var now: Date { configuration.clock() }
+
+    /// Runs a write transaction; database failures other than protocol errors become 500 / 0.
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as ServerError {
+            throw error
+        } catch {
+            throw ServerError.internalError
+        }
+    }
+
+    // MARK: users
+
+    /// `POST /frontend_users/`: create or update a user (every key of this server is trusted).
+    func createFrontendUser(client: String, request: CreateFrontendUserRequest) throws -> FrontEndUser {
+        let now = self.now
+        return try write { db in
+            let user = try UserRecord.upsert(db, client: client, user: request.user, now: now)
+            if request.tosAcceptance == true && user.tosAcceptanceDate == nil {
+                try db.execute(
+                    sql: "UPDATE user SET tos_acceptance_date = ? WHERE id = ?",
+                    arguments: [now.timeIntervalSince1970, user.id])
+            }
+            if let show = request.showOnLeaderboard {
+                try db.execute(sql: "UPDATE user SET show_on_leaderboard = ? WHERE id = ?", arguments: [show, user.id])
+            }
+            try db.execute(
+                sql: "UPDATE user SET enabled = ? WHERE id = ?", arguments: [request.enabled ?? true, user.id])
+            if let notes = request.notes {
+                try db.execute(sql: "UPDATE user SET notes = ? WHERE id = ?", arguments: [notes, user.id])
+            }
+            guard
+                let stored = try UserRecord.find(
+                    db, client: client, authMethod: user.authMethod, username: user.username)
+            else { throw ServerError.internalError }
+            return stored.frontEndUser
+        }
+    }
+
+    /// `GET /frontend_users/{auth_method}/{id}`.
+    func frontendUser(client: String, authMethod: String, username: String) throws -> FrontEndUser {
+        try write { db in
+            guard let user = try UserRecord.find(db, client: client, authMethod: authMethod, username: username) else {
+                throw ServerError.userNotFound
+            }
+            return user.frontEndUser
+        }
+    }
+
+    /// Deletes expired tasks that were never answered (at startup and hourly, like the backend).
+    @discardableResult
+    func cleanupExpiredTasks() throws -> Int {
+        let now = self.now.timeIntervalSince1970
+        return try write { db in
+            try db.execute(sql: "DELETE FROM task WHERE expiry_date < ? AND done = 0", arguments: [now])
+            return db.changesCount
+        }
+    }
+
+    /// `PRAGMA integrity_check` result ("ok" when healthy).
+    func integrityCheck() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+}

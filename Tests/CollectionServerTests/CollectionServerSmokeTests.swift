@@ -1,7 +1,0 @@
-import Testing
-
-@Suite struct CollectionServerSmokeTests {
-    @Test func targetLinks() {
-        #expect(Bool(true))
-    }
-}
