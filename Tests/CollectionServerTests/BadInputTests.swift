@@ -31,6 +31,10 @@ import Testing
             #expect(unknown.status == 404)
             #expect(unknown.body?["detail"] == "Not Found")
 
+            let wrongMethod = try await harness.send(.get, "/api/v1/tasks/interaction")
+            #expect(wrongMethod.status == 404 || wrongMethod.status == 405)
+            #expect(wrongMethod.body?["detail"] != nil)
+
             let badUUID = try await harness.send(
                 .post, "/api/v1/tasks/123/nack", json: .object([:]),
                 headers: ["X-API-Key": ServerHarness.apiKey, "X-OASST-USER": "local:alice"])

@@ -230,3 +230,42 @@ import Testing
         #expect(throws: (any Error).self) { try Exporter(databasePath: path + ".missing") }
     }
 }
+
+/// Simple and full label mode (§4): only `random` can yield the reduced prompter-reply label set.
+@Suite struct LabelModeTests {
+    static let seed = [
+        SeedLoader.Tree(
+            state: "growing", lang: "en",
+            root: .init(
+                role: "prompter", text: "Root.", accepted: true,
+                replies: [
+                    .init(
+                        role: "assistant", text: "Answer.", accepted: true,
+                        replies: [.init(role: "prompter", text: "Follow-up?", accepted: nil)])
+                ]))
+    ]
+
+    @Test func randomPrompterReplyLabelsAreSimpleExplicitOnesFull() async throws {
+        let configuration = ServerHarness.configuration {
+            $0.seedOverride = Self.seed
+            $0.simpleLabelProbabilityPrompterReply = 1
+            $0.maxInitialPromptReview = 0
+            $0.maxChildrenCount = 1
+            $0.numPrompterReplies = 1
+        }
+        try await ServerHarness.with(configuration) { harness in
+            let random = try #require(try await harness.requestTask("random", user: "amy").body)
+            #expect(random["type"] == "label_prompter_reply")
+            #expect(random["mode"] == "simple" && random["disposition"] == "spam")
+            #expect(random["valid_labels"] == .array(["spam", "lang_mismatch", "quality"]))
+            let explicit = try #require(try await harness.requestTask("label_prompter_reply", user: "ben").body)
+            #expect(explicit["mode"] == "full" && explicit["disposition"] == "quality")
+            if case .array(let names)? = explicit["valid_labels"] {
+                #expect(names.count == 11)
+            } else {
+                Issue.record("no valid_labels")
+            }
+            #expect(explicit["mandatory_labels"] == .array(["spam"]))
+        }
+    }
+}
