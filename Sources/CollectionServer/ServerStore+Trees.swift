@@ -160,7 +160,7 @@ extension ServerStore {
                 """, arguments: [treeID, configuration.rankPrompterReplies])
     }
 
-    /// Computes the ranks of a parent's accepted children from its rankings with `RankAggregator` (Borda count).
+    /// Computes the ranks of a parent's accepted children from its rankings with `RankAggregator` (ranked pairs).
     func score(_ db: Database, parentID: String) throws {
         let children = try String.fetchAll(
             db,
@@ -171,7 +171,7 @@ extension ServerStore {
         let rankings = try String.fetchAll(
             db, sql: "SELECT ranked_message_ids FROM ranking WHERE parent_id = ?", arguments: [parentID]
         ).map(TaskRecord.strings)
-        let order = RankAggregator.borda(candidates: children, rankings: rankings)
+        let order = RankAggregator.rankedPairs(candidates: children, rankings: rankings)
         for (rank, id) in order.enumerated() {
             try db.execute(sql: "UPDATE message SET rank = ? WHERE id = ?", arguments: [rank, id])
         }

@@ -100,10 +100,19 @@ import Testing
         return replies.contains(where: containsRankedSiblings)
     }
 
-    @Test func bordaCountOrdersByAgreement() {
-        let order = RankAggregator.borda(candidates: ["a", "b", "c"], rankings: [["b", "a", "c"], ["b", "c", "a"]])
+    @Test func rankedPairsFollowTheMajorityAndBreakCycles() {
+        let order = RankAggregator.rankedPairs(
+            candidates: ["a", "b", "c"], rankings: [["b", "a", "c"], ["b", "c", "a"], ["a", "b", "c"]])
         #expect(order == ["b", "a", "c"])
-        #expect(RankAggregator.borda(candidates: ["x", "y"], rankings: []) == ["x", "y"])
+        #expect(RankAggregator.rankedPairs(candidates: ["x", "y"], rankings: []) == ["x", "y"])
+        // A Condorcet cycle (a > b, b > c, c > a, each by one vote): c > a is locked last and dropped.
+        let cycle = RankAggregator.rankedPairs(
+            candidates: ["a", "b", "c"], rankings: [["a", "b", "c"], ["b", "c", "a"], ["c", "a", "b"]])
+        #expect(cycle == ["a", "b", "c"])
+        // A strong majority against the given order wins.
+        let strong = RankAggregator.rankedPairs(
+            candidates: ["a", "b", "c"], rankings: [["c", "b", "a"], ["c", "b", "a"], ["a", "b", "c"]])
+        #expect(strong == ["c", "b", "a"])
     }
 
     @Test func rejectedPromptAbortsTree() async throws {
