@@ -115,3 +115,22 @@ import Testing
         #expect(await server.port == nil)
     }
 }
+
+/// `run()` serves until `shutdown()` is called from elsewhere.
+@Suite struct RunLoopTests {
+    @Test func runReturnsAfterShutdown() async throws {
+        let server = try CollectionServer(
+            configuration: ServerHarness.configuration(), databasePath: ServerHarness.temporaryDatabase(),
+            apiKeys: [ServerHarness.apiKey])
+        let running = Task { try await server.run(handlingSignals: false) }
+        var port: Int?
+        for _ in 0..<200 where port == nil {
+            port = await server.port
+            if port == nil { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect((port ?? 0) > 0)
+        await server.shutdown()
+        try await running.value
+        #expect(await server.port == nil)
+    }
+}
