@@ -75,6 +75,17 @@ import Testing
                 ]))
             #expect(badAuth.status == 422)
 
+            let catalogue = try await harness.send(.get, "/api/v1/text_labels/valid_labels")
+            #expect(catalogue.status == 200)
+            if case .array(let labels)? = catalogue.body?["valid_labels"] {
+                #expect(labels.count == 15)
+            } else {
+                Issue.record("no valid_labels")
+            }
+            let unknownMessage = try await harness.send(
+                .get, "/api/v1/text_labels/valid_labels?message_id=\(UUID().uuidString)")
+            #expect(unknownMessage.status == 404 && unknownMessage.errorCode == 2001)
+
             let still = try await harness.requestTask("initial_prompt", user: "alice")
             #expect(still.status == 200)
         }
