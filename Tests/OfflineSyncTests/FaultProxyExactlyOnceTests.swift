@@ -148,6 +148,19 @@ import Testing
         }
         #expect(lines.count == Self.submissions)
         #expect(seen.count == Self.submissions)
+        // Each answer is the root prompt of its own tree, stored as sent.
+        var wellFormed = 0
+        for line in lines {
+            let tree = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let prompt = try #require(tree["prompt"] as? [String: Any])
+            if prompt["role"] as? String == "prompter", prompt["lang"] as? String == "en",
+                prompt["message_id"] as? String == tree["message_tree_id"] as? String,
+                ((prompt["replies"] as? [Any]) ?? []).isEmpty
+            {
+                wellFormed += 1
+            }
+        }
+        #expect(wellFormed == Self.submissions)
         #expect(Set(seen.keys) == Set(expected.keys))
         let duplicated = seen.filter { $0.value != 1 }
         #expect(duplicated.isEmpty, "stored more than once: \(duplicated.prefix(5))")
