@@ -50,7 +50,12 @@ public actor CollectionServer {
     }
 
     /// Binds and serves in the background; returns the bound port (the ephemeral one when the port is 0).
+    /// Signals are left alone, so an embedding program (the terminal UI) keeps its own handlers.
     public func start() async throws -> Int {
+        try await start(handlingSignals: false)
+    }
+
+    private func start(handlingSignals: Bool) async throws -> Int {
         if let boundPort { return boundPort }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = makeApplication { port in
@@ -59,7 +64,7 @@ public actor CollectionServer {
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [app], gracefulShutdownSignals: [],
+                services: [app], gracefulShutdownSignals: handlingSignals ? [.sigterm, .sigint] : [],
                 logger: Logger(label: ServerRoutes.name, factory: { _ in SwiftLogNoOpLogHandler() })))
         self.group = group
         let runTask = Task {
@@ -84,10 +89,12 @@ public actor CollectionServer {
         throw ServerError.internalError
     }
 
-    /// Starts (if needed) and waits until `shutdown()` is called or the server fails.
-    public func run() async throws {
-        _ = try await start()
+    /// Starts (if needed) and waits until `shutdown()` is called or the server fails; with `handlingSignals`
+    /// (the default, for `oasst serve`) SIGINT and SIGTERM also shut it down gracefully.
+    public func run(handlingSignals: Bool = true) async throws {
+        _ = try await start(handlingSignals: handlingSignals)
         try await runTask?.value
+        cleanupTask?.cancel()
     }
 
     /// Stops accepting requests, lets running ones finish, and returns when the server has stopped.

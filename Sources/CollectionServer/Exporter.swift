@@ -19,8 +19,9 @@ public struct Exporter: Sendable {
         self.pool = try ServerDatabase.open(path: databasePath)
     }
 
-    /// One JSON line per tree (no trailing newline); `includeAllTrees` exports every tree whatever its state.
-    public func lines(includeAllTrees: Bool = false) throws -> [String] {
+    /// One JSON line per tree (no trailing newline); `includeAllTrees` exports every tree whatever its state;
+    /// `includeEvents` adds the raw per-user `ranking` and `emoji` events to each message.
+    public func lines(includeAllTrees: Bool = false, includeEvents: Bool = false) throws -> [String] {
         try pool.read { db in
             let trees = try Row.fetchAll(
                 db,
@@ -33,7 +34,7 @@ public struct Exporter: Sendable {
                     "message_tree_id": .string(id), "tree_state": .string(tree["state"]),
                 ]
                 if let root = try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [id]) {
-                    object["prompt"] = try node(db, row: root)
+                    object["prompt"] = try node(db, row: root, events: includeEvents)
                 }
                 return String(decoding: try OasstJSON.encode(JSONValue.object(object)), as: UTF8.self)
             }
@@ -42,14 +43,14 @@ public struct Exporter: Sendable {
 
     /// Writes the JSONL file; returns the number of trees written.
     @discardableResult
-    public func write(to url: URL, includeAllTrees: Bool = false) throws -> Int {
-        let lines = try self.lines(includeAllTrees: includeAllTrees)
+    public func write(to url: URL, includeAllTrees: Bool = false, includeEvents: Bool = false) throws -> Int {
+        let lines = try self.lines(includeAllTrees: includeAllTrees, includeEvents: includeEvents)
         let text = lines.map { $0 + "\n" }.joined()
         try Data(text.utf8).write(to: url, options: .atomic)
         return lines.count
     }
 
-    private func node(_ db: Database, row: Row) throws -> JSONValue {
+    private func node(_ db: Database, row: Row, events: Bool) throws -> JSONValue {
         let id: String = row["id"]
         var object: [String: JSONValue] = [
             "message_id": .string(id), "text": .string(row["text"]), "role": .string(row["role"]),
@@ -89,7 +90,39 @@ public struct Exporter: Sendable {
         let children = try Row.fetchAll(
             db, sql: "SELECT * FROM message WHERE parent_id = ? ORDER BY rank IS NULL, rank, created_date, id",
             arguments: [id])
-        object["replies"] = .array(try children.map { try node(db, row: $0) })
+        object["replies"] = .array(try children.map { try node(db, row: $0, events: events) })
+        if events {
+            var kinds: [String: JSONValue] = [:]
+            let rankings = try Row.fetchAll(
+                db, sql: "SELECT * FROM ranking WHERE parent_id = ? ORDER BY created_date, id", arguments: [id])
+            if !rankings.isEmpty {
+                kinds["ranking"] = .array(
+                    try rankings.map { ranking in
+                        var event: [String: JSONValue] = [
+                            "type": .string("ranking"), "user_id": .string(ranking["user_id"]),
+                            "ranking": try OasstJSON.decode(
+                                JSONValue.self, from: Data((ranking["ranking"] as String).utf8)),
+                            "ranked_message_ids": .array(
+                                TaskRecord.strings(ranking["ranked_message_ids"]).map { .string($0) }),
+                            "ranking_parent_id": .string(id), "message_tree_id": .string(row["tree_id"]),
+                        ]
+                        if ranking["not_rankable"] as Bool { event["not_rankable"] = .bool(true) }
+                        return .object(event)
+                    })
+            }
+            let reactions = try Row.fetchAll(
+                db, sql: "SELECT user_id, emoji FROM reaction WHERE message_id = ? ORDER BY emoji, user_id",
+                arguments: [id])
+            if !reactions.isEmpty {
+                kinds["emoji"] = .array(
+                    reactions.map {
+                        .object([
+                            "type": .string("emoji"), "user_id": .string($0["user_id"]), "emoji": .string($0["emoji"]),
+                        ])
+                    })
+            }
+            if !kinds.isEmpty { object["events"] = .object(kinds) }
+        }
         return .object(object)
     }
 }

@@ -72,7 +72,15 @@ struct ServerRoutes: Sendable {
         }
         router.get("/api/v1/text_labels/valid_labels") { request, _ in
             _ = try self.client(request)
-            let labels = LabelCatalog.fullAssistant.map(LabelCatalog.description)
+            var names = LabelCatalog.allNames
+            if let id = request.uri.queryParameters.get("message_id") {
+                guard let uuid = UUID(uuidString: id) else {
+                    throw ServerError.invalid(
+                        ["query", "message_id"], "value is not a valid uuid", type: "type_error.uuid")
+                }
+                names = try self.store.validLabelNames(messageID: uuid.uuidString.lowercased())
+            }
+            let labels = names.map(LabelCatalog.description)
             return try Self.json(JSONValue.object(["valid_labels": try RequestValidator.jsonValue(labels)]))
         }
         return router

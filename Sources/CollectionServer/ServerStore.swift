@@ -87,6 +87,18 @@ final class ServerStore: Sendable {
         }
     }
 
+    /// The labels free labelling accepts for a message: the full set of its role plus the report-only flags
+    /// (unknown message → 404 / 2001).
+    func validLabelNames(messageID: String) throws -> [String] {
+        try write { db in
+            guard
+                let role = try String.fetchOne(db, sql: "SELECT role FROM message WHERE id = ?", arguments: [messageID])
+            else { throw ServerError.oasst(2001, "Message not found", status: 404) }
+            let base = role == "assistant" ? LabelCatalog.fullAssistant : LabelCatalog.fullPrompt
+            return base + ["moral_judgement", "political_content"]
+        }
+    }
+
     /// `PRAGMA integrity_check` result ("ok" when healthy).
     func integrityCheck() throws -> String {
         try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }

@@ -75,6 +75,17 @@ import Testing
                 ]))
             #expect(badAuth.status == 422)
 
+            let catalogue = try await harness.send(.get, "/api/v1/text_labels/valid_labels")
+            #expect(catalogue.status == 200)
+            if case .array(let labels)? = catalogue.body?["valid_labels"] {
+                #expect(labels.count == 15)
+            } else {
+                Issue.record("no valid_labels")
+            }
+            let unknownMessage = try await harness.send(
+                .get, "/api/v1/text_labels/valid_labels?message_id=\(UUID().uuidString)")
+            #expect(unknownMessage.status == 404 && unknownMessage.errorCode == 2001)
+
             let still = try await harness.requestTask("initial_prompt", user: "alice")
             #expect(still.status == 200)
         }
@@ -112,6 +123,25 @@ import Testing
         #expect(try await server.start() == port)
         #expect(await server.port == port)
         await server.shutdown()
+        #expect(await server.port == nil)
+    }
+}
+
+/// `run()` serves until `shutdown()` is called from elsewhere.
+@Suite struct RunLoopTests {
+    @Test func runReturnsAfterShutdown() async throws {
+        let server = try CollectionServer(
+            configuration: ServerHarness.configuration(), databasePath: ServerHarness.temporaryDatabase(),
+            apiKeys: [ServerHarness.apiKey])
+        let running = Task { try await server.run(handlingSignals: false) }
+        var port: Int?
+        for _ in 0..<200 where port == nil {
+            port = await server.port
+            if port == nil { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect((port ?? 0) > 0)
+        await server.shutdown()
+        try await running.value
         #expect(await server.port == nil)
     }
 }

@@ -61,6 +61,11 @@ import Testing
             Self.checkNode(root, parent: nil)
             #expect(Self.count(root) >= 5)
             #expect(Self.containsRankedSiblings(root))
+            let withEvents = try harness.server.makeExporter().lines(includeEvents: true)
+            #expect(withEvents.count == 1)
+            #expect(withEvents.first?.contains("\"ranked_message_ids\"") == true)
+            #expect(withEvents.first?.contains("\"type\":\"ranking\"") == true)
+            #expect(!line.contains("\"events\""))
         }
     }
 
