@@ -13,6 +13,9 @@ struct Export: ParsableCommand {
     @Flag(help: "Export every tree, not only those ready for export.")
     var all = false
 
+    @Flag(help: "Include the raw per-user events (rankings, emojis) of each message.")
+    var events = false
+
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
     var output: String?
 
@@ -29,10 +32,11 @@ struct Export: ParsableCommand {
             throw FatalError("cannot open \(database.path): \(error)")
         }
         if let output {
-            let count = try exporter.write(to: URL(fileURLWithPath: output), includeAllTrees: all)
+            let count = try exporter.write(
+                to: URL(fileURLWithPath: output), includeAllTrees: all, includeEvents: events)
             FileHandle.standardError.write(Data("oasst export: \(count) trees written to \(output)\n".utf8))
         } else {
-            let lines = try exporter.lines(includeAllTrees: all)
+            let lines = try exporter.lines(includeAllTrees: all, includeEvents: events)
             for line in lines { print(line) }
             FileHandle.standardError.write(
                 Data("oasst export: \(lines.count) trees\(all ? "" : " ready for export")\n".utf8))
