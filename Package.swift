@@ -77,7 +77,7 @@ if !light {
             name: "oasst",
             dependencies: [
                 "OasstProtocol", "OasstClient", "CurlTransport", "TerminalUI", "MessageMarkdown",
-                "CursesBackend", "OfflineStore", "ContributorApp", "CollectionServer",
+                "CursesBackend", "OfflineStore", "OfflineSync", "ContributorApp", "CollectionServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

@@ -114,8 +114,9 @@ public final class OfflineStore: Sendable {
         }
     }
 
-    /// Hands the oldest unexpired prefetched task to the contributor (`ready → taken`), if there is one.
-    public func takeReadyTask(for user: User, now: Date = Date()) throws -> CachedTask? {
+    /// Hands the oldest unexpired prefetched task to the contributor (`ready → taken`), if there is one;
+    /// `ofType` limits it to one task type (nil: any).
+    public func takeReadyTask(for user: User, ofType type: String? = nil, now: Date = Date()) throws -> CachedTask? {
         let cutoff = now.timeIntervalSince1970 - (Self.taskValidity - expiryMargin)
         return try writer.write { db in
             guard
@@ -123,9 +124,10 @@ public final class OfflineStore: Sendable {
                     db,
                     sql: """
                         SELECT * FROM task WHERE user_key = ? AND state = 'ready' AND received_at > ?
+                        AND (? IS NULL OR task_type = ?)
                         ORDER BY received_at LIMIT 1
                         """,
-                    arguments: [user.headerValue, cutoff])
+                    arguments: [user.headerValue, cutoff, type, type])
             else { return nil }
             var task = try Self.cachedTask(row)
             try Self.setTaskState(db, task.taskId, .taken, now: now)

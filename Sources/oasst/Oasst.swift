@@ -1,18 +1,58 @@
 import ArgumentParser
 import ContributorApp
+import CurlTransport
 import CursesBackend
+import Foundation
 import MessageMarkdown
+import TerminalUI
 
 /// The `oasst` command: contribute to an open human-feedback dataset from the terminal.
 @main
-struct Oasst: ParsableCommand {
+struct Oasst: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oasst",
         abstract: "Write, label and rank chat-assistant data from the terminal.",
-        version: "\(AppInfo.version) (cmark-gfm \(MarkdownRenderer.libraryVersion), \(CursesTerminal.libraryVersion))"
+        discussion: """
+            With no subcommand, oasst opens the contributor UI. Without a configured server it starts
+            its own collection server on loopback, so there is work at once.
+
+            Examples:
+              oasst                          contribute on the embedded server
+              oasst --server https://host    contribute to a remote Open-Assistant backend
+              oasst serve --port 8080        run the collection server for a team
+              oasst export > trees.jsonl     export finished conversation trees
+              oasst queue list               show submissions waiting for the network
+            """,
+        version: Oasst.versionText,
+        subcommands: [Contribute.self, Serve.self, Export.self, Queue.self],
+        defaultSubcommand: Contribute.self
     )
 
-    mutating func run() throws {
-        print("oasst \(AppInfo.version): the terminal app is being built.")
+    /// The version line with the C libraries' versions, for bug reports.
+    static var versionText: String {
+        "\(AppInfo.version) (\(CurlTransport.libraryVersion); cmark-gfm \(MarkdownRenderer.libraryVersion); "
+            + "\(CursesTerminal.libraryVersion))"
+    }
+
+    /// Parses arguments and runs; usage errors exit 2, failures print one line and exit 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as FatalError {
+            FileHandle.standardError.write(Data("oasst: error: \(Sanitizer.plain(error.description))\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
     }
 }

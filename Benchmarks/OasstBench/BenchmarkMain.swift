@@ -1,0 +1,26 @@
+import Foundation
+
+/// `oasst-bench [name…]`: runs the named scenarios (all when none is named) and prints figures.
+@main
+enum BenchmarkMain {
+    static func main() async throws {
+        let requested = Array(CommandLine.arguments.dropFirst())
+        let scenarios = Scenarios.all
+        if requested.contains("--list") {
+            for scenario in scenarios { print("\(scenario.name)\t\(scenario.target)") }
+            return
+        }
+        let unknown = requested.filter { name in !scenarios.contains { $0.name == name } }
+        guard unknown.isEmpty else {
+            FileHandle.standardError.write(
+                Data("oasst-bench: unknown scenario \(unknown.joined(separator: ", "))\n".utf8))
+            exit(2)
+        }
+        let chosen = requested.isEmpty ? scenarios : scenarios.filter { requested.contains($0.name) }
+        print("oasst-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        for scenario in chosen {
+            let lines = try await scenario.run()
+            for line in lines { print(line) }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// Times closures with the monotonic clock.
+enum Stopwatch {
+    /// Runs `body` `warmup` times untimed, then `iterations` times timed; returns nanoseconds per run.
+    static func sample(iterations: Int, warmup: Int = 3, _ body: () throws -> Void) rethrows -> [Double] {
+        for _ in 0..<warmup { try body() }
+        var samples: [Double] = []
+        samples.reserveCapacity(iterations)
+        let clock = ContinuousClock()
+        for _ in 0..<iterations {
+            let start = clock.now
+            try body()
+            samples.append(nanoseconds(clock.now - start))
+        }
+        return samples
+    }
+
+    /// A duration in nanoseconds.
+    static func nanoseconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) * 1e9 + Double(parts.attoseconds) / 1e9
+    }
+}

@@ -1,3 +1,0 @@
-import ContributorApp
-
-print("oasst-bench \(AppInfo.version): no scenarios yet")

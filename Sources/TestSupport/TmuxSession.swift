@@ -1,0 +1,142 @@
+import Foundation
+
+/// Drives a program inside a detached tmux session, the way a person would use it: type keys,
+/// wait for text to appear on the screen, read the screen. Always `kill()` it at the end.
+public final class TmuxSession: @unchecked Sendable {
+    /// Why a tmux interaction failed.
+    public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong, with the last screen when there is one.
+        public var description: String
+    }
+
+    /// The tmux session name (unique per instance).
+    public let name: String
+    /// A private tmux server socket, so tests never touch the user's tmux.
+    private let socket: String
+
+    /// Starts `command` (run by `sh -c`) in a new detached session of the given size.
+    public init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+        name = "oasst-test-\(UUID().uuidString.prefix(8))"
+        socket = "oasst-test-\(getpid())-\(UUID().uuidString.prefix(6))"
+        var exports = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=xterm-256color"]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
+            exports.append("\(key)=\(TmuxSession.shellQuote(value))")
+        }
+        let full = "env \(exports.joined(separator: " ")) \(command)"
+        try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", full])
+        _ = try? run(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    /// Quotes a value for `sh`.
+    public static func shellQuote(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Runs one tmux command on the private server and returns its standard output.
+    /// Runs one tmux command on the private server and returns its standard output. It uses
+    /// `posix_spawn` + `waitpid` rather than `Process`: the tmux server that `new-session` leaves
+    /// behind inherits descriptors Foundation watches, and `Process` then never sees the client end.
+    @discardableResult
+    private func run(_ arguments: [String]) throws -> String {
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { throw Failure(description: "pipe() failed") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        let argv = ["tmux", "-L", socket] + arguments
+        var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+        close(pipeEnds[1])
+        guard spawned == 0 else {
+            close(pipeEnds[0])
+            throw Failure(description: "cannot run tmux (error \(spawned)); is it installed?")
+        }
+        var data = Data()
+        if arguments.first == "new-session" {
+            close(pipeEnds[0])
+        } else {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let count = read(pipeEnds[0], &buffer, buffer.count)
+                if count <= 0 { break }
+                data.append(contentsOf: buffer[0..<count])
+            }
+            close(pipeEnds[0])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exitCode = (status >> 8) & 0xff
+        guard status & 0x7f == 0, exitCode == 0 else {
+            throw Failure(description: "tmux \(arguments.first ?? "") failed (status \(status))")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Types text literally (no key-name interpretation).
+    public func type(_ text: String) throws {
+        try run(["send-keys", "-t", name, "-l", text])
+    }
+
+    /// Presses keys by tmux name (`Enter`, `C-s`, `Escape`, `Up`, `M-Enter`…).
+    public func press(_ keys: String...) throws {
+        try run(["send-keys", "-t", name] + keys)
+    }
+
+    /// The visible screen as lines (`-e` keeps colours and attributes as SGR codes).
+    public func capture(withAttributes: Bool = false) throws -> String {
+        try run(["capture-pane", "-t", name, "-p"] + (withAttributes ? ["-e"] : []))
+    }
+
+    /// Changes the window size.
+    public func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls the screen until `predicate` holds or the deadline passes; returns the screen.
+    @discardableResult
+    public func waitFor(
+        _ what: String, timeout: TimeInterval = 20, predicate: (String) -> Bool
+    ) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = (try? capture()) ?? screen
+            if predicate(screen) { return screen }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Failure(description: "timed out waiting for \(what); screen was:\n\(screen)")
+    }
+
+    /// Polls until the screen contains `text`.
+    @discardableResult
+    public func waitFor(text: String, timeout: TimeInterval = 20) throws -> String {
+        try waitFor("“\(text)”", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// True while the program in the pane is still running.
+    public var isRunning: Bool {
+        ((try? run(["display-message", "-t", name, "-p", "#{pane_dead}"])) ?? "1").hasPrefix("0")
+    }
+
+    /// The exit status of the program once it has ended.
+    public var exitStatus: Int? {
+        guard let text = try? run(["display-message", "-t", name, "-p", "#{pane_dead_status}"]) else { return nil }
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Ends the session and its private tmux server.
+    public func kill() {
+        _ = try? run(["kill-server"])
+    }
+
+    deinit {
+        kill()
+    }
+}
