@@ -96,7 +96,8 @@ if !light {
             name: "OfflineSync", dependencies: ["OfflineStore", "OasstClient", "OasstProtocol"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "OfflineSyncTests", dependencies: ["OfflineSync", "CurlTransport", "CollectionServer", "TestSupport"],
+            name: "OfflineSyncTests",
+            dependencies: ["OfflineSync", "CurlTransport", "CollectionServer", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CollectionServerTests",
