@@ -125,6 +125,12 @@ public final class TmuxSession: @unchecked Sendable {
         ((try? run(["display-message", "-t", name, "-p", "#{pane_dead}"])) ?? "1").hasPrefix("0")
     }
 
+    /// The process id of the program in the pane (what `command` runs).
+    public var panePID: pid_t? {
+        guard let text = try? run(["display-message", "-t", name, "-p", "#{pane_pid}"]) else { return nil }
+        return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// The exit status of the program once it has ended.
     public var exitStatus: Int? {
         guard let text = try? run(["display-message", "-t", name, "-p", "#{pane_dead_status}"]) else { return nil }
