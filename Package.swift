@@ -72,7 +72,9 @@ if !light {
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
-            swiftSettings: swiftSettings),
+            // Swift 6.3.1 crashes (signal 11 in LLVM's coroutine splitting) when it optimises the
+            // router closures of this target; it is built unoptimised until the compiler is fixed.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-Onone"], .when(configuration: .release))]),
         .executableTarget(
             name: "oasst",
             dependencies: [

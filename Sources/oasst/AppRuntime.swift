@@ -35,6 +35,7 @@ final class AppRuntime {
             let size = terminal.size
             if size.width != state.width || size.height != state.height {
                 apply(.input(.resize(width: size.width, height: size.height)))
+                terminal.invalidate()  // the terminal may have kept or reflowed old rows: repaint all
             }
             terminal.draw(view(state, width: size.width, height: size.height))
             if exitAfterFirstFrame { break }
@@ -61,7 +62,10 @@ final class AppRuntime {
             terminal.invalidate()
         case .key(.control("z")):
             terminal.suspendForJobControl()
-        case .key, .paste, .mouse, .resize:
+        case .resize:
+            terminal.invalidate()  // the terminal may have kept or reflowed old rows: repaint all
+            apply(.input(event))
+        case .key, .paste, .mouse:
             apply(.input(event))
         }
     }
