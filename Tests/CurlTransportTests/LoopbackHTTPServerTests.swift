@@ -71,15 +71,18 @@ import Testing
 
     @Test func stoppedServerRefusesConnections() async throws {
         let server = try LoopbackHTTPServer()
-        let transport = CurlTransport()
+        let transport = CurlTransport(
+            configuration: CurlTransportConfiguration(connectTimeout: .seconds(2), totalTimeout: .seconds(3)))
         _ = try await transport.send(HTTPRequest(method: "GET", url: server.url("/before")))
 
         server.stop()
-        let kind = await TransportErrorKind.of {
+        _ = await TransportErrorKind.of {
             try await transport.send(HTTPRequest(method: "GET", url: server.url("/after")))
         }
 
-        #expect(kind == .connectionRefused)
+        // The freed port is normally refused (refusal itself is tested with a reserved port); under a
+        // parallel suite another test's listener can take the same ephemeral port at once (seen in CI),
+        // so what matters here is that the stopped server never saw the request.
         #expect(server.requests.count == 1)
     }
 }
