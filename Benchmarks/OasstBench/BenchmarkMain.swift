@@ -21,6 +21,7 @@ enum BenchmarkMain {
         for scenario in chosen {
             let lines = try await scenario.run()
             for line in lines { print(line) }
+            fflush(nil)  // show each scenario's figures as soon as they exist, also through a pipe
         }
     }
 }
