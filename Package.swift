@@ -87,7 +87,7 @@ if !light {
             name: "oasst-bench",
             dependencies: [
                 "OasstProtocol", "TerminalUI", "MessageMarkdown", "ContributorApp", "OfflineStore",
-                "CollectionServer", "OasstClient", "CurlTransport",
+                "CollectionServer", "OasstClient", "CurlTransport", "OfflineSync",
             ],
             path: "Benchmarks/OasstBench",
             swiftSettings: swiftSettings),
