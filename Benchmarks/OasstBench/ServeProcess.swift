@@ -59,11 +59,19 @@ final class ServeProcess: @unchecked Sendable {
         let log = directory.appendingPathComponent("serve.log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
-        process.executableURL = binary
-        process.arguments = [
+        let arguments = [
             "serve", "--port", "0", "--data", directory.appendingPathComponent("server.sqlite").path, "--config",
             configURL.path,
         ]
+        // `OASST_BENCH_WRAP="valgrind --tool=callgrind"` runs the server under a profiler (space-separated prefix).
+        let wrap = (ProcessInfo.processInfo.environment["OASST_BENCH_WRAP"] ?? "").split(separator: " ").map(String.init)
+        if let tool = wrap.first {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [tool] + wrap.dropFirst() + [binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["OASST_API_KEY"] = Self.apiKey
         environment["HOME"] = directory.path
@@ -78,7 +86,7 @@ final class ServeProcess: @unchecked Sendable {
         self.process = process
         pid = process.processIdentifier
         var found: Int?
-        let deadline = ContinuousClock.now + .seconds(60)
+        let deadline = ContinuousClock.now + .seconds(wrap.isEmpty ? 60 : 600)
         while found == nil && ContinuousClock.now < deadline && process.isRunning {
             try await Task.sleep(for: .milliseconds(20))
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
