@@ -64,7 +64,8 @@ final class ServeProcess: @unchecked Sendable {
             configURL.path,
         ]
         // `OASST_BENCH_WRAP="valgrind --tool=callgrind"` runs the server under a profiler (space-separated prefix).
-        let wrap = (ProcessInfo.processInfo.environment["OASST_BENCH_WRAP"] ?? "").split(separator: " ").map(String.init)
+        let wrap = (ProcessInfo.processInfo.environment["OASST_BENCH_WRAP"] ?? "").split(separator: " ").map(
+            String.init)
         if let tool = wrap.first {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = [tool] + wrap.dropFirst() + [binary.path] + arguments

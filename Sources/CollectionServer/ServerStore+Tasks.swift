@@ -113,8 +113,10 @@ extension ServerStore {
         let lockSince = now.timeIntervalSince1970 - configuration.pendingTaskWindow
         let nowValue = now.timeIntervalSince1970
         var result: [TaskType: [String]] = [:]
+        // The queries start from the few trees in the wanted state (CROSS JOIN fixes that order) and look tasks up by
+        // target message (`+t.user_id` keeps SQLite from scanning all of the user's tasks per message instead).
         let ownOpen = """
-            NOT EXISTS (SELECT 1 FROM task t WHERE t.target_message_id = m.id AND t.user_id = :u AND t.done = 0
+            NOT EXISTS (SELECT 1 FROM task t WHERE t.target_message_id = m.id AND +t.user_id = :u AND t.done = 0
                 AND t.skipped = 0 AND t.expiry_date > :now)
             """
         func openTasks(_ types: String) -> String {
@@ -146,7 +148,7 @@ extension ServerStore {
         }
         let promptLabels = try fetchRows(
             """
-            SELECT m.id FROM message m JOIN message_tree mt ON mt.id = m.tree_id
+            SELECT m.id FROM message_tree mt CROSS JOIN message m ON m.tree_id = mt.id
             WHERE mt.state = 'initial_prompt_review' AND mt.lang = :lang AND m.parent_id IS NULL
             AND m.deleted = 0 AND m.review_result IS NULL AND IFNULL(m.user_id, '') != :u
             AND m.review_count + \(openTasks("'label_initial_prompt'")) < :nPrompt
@@ -156,7 +158,7 @@ extension ServerStore {
         result[.labelInitialPrompt] = promptLabels.map { $0["id"] as String }
         let replyLabels = try fetchRows(
             """
-            SELECT m.id, m.role FROM message m JOIN message_tree mt ON mt.id = m.tree_id
+            SELECT m.id, m.role FROM message_tree mt CROSS JOIN message m ON m.tree_id = mt.id
             WHERE mt.state IN ('growing', 'ranking') AND mt.lang = :lang AND m.parent_id IS NOT NULL
             AND m.deleted = 0 AND m.review_result IS NULL AND IFNULL(m.user_id, '') != :u
             AND m.review_count + \(openTasks("'label_assistant_reply', 'label_prompter_reply'")) < :nReply
@@ -172,7 +174,7 @@ extension ServerStore {
         let live = "c.deleted = 0 AND (c.review_result IS NULL OR c.review_result = 1)"
         let parents = try fetchRows(
             """
-            SELECT m.id, m.role FROM message m JOIN message_tree mt ON mt.id = m.tree_id
+            SELECT m.id, m.role FROM message_tree mt CROSS JOIN message m ON m.tree_id = mt.id
             WHERE mt.state = 'growing' AND mt.lang = :lang AND m.review_result = 1 AND m.deleted = 0
             AND m.depth < :depth
             AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND \(live))
@@ -191,7 +193,7 @@ extension ServerStore {
         let accepted = "c.deleted = 0 AND c.review_result = 1"
         let rankParents = try fetchRows(
             """
-            SELECT m.id, m.role FROM message m JOIN message_tree mt ON mt.id = m.tree_id
+            SELECT m.id, m.role FROM message_tree mt CROSS JOIN message m ON m.tree_id = mt.id
             WHERE mt.state = 'ranking' AND mt.lang = :lang AND m.deleted = 0 AND m.review_result = 1
             AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND \(accepted)) >= 2
             AND (:rankPrompter OR m.role = 'prompter')
