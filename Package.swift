@@ -40,15 +40,16 @@ var targets: [Target] = [
         name: "CurlTransportTests", dependencies: ["CurlTransport", "TestSupport"],
         swiftSettings: swiftSettings),
     .testTarget(
-        name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], swiftSettings: swiftSettings),
+        name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["Snapshots"],
+        swiftSettings: swiftSettings),
     .testTarget(
-        name: "MessageMarkdownTests", dependencies: ["MessageMarkdown", "TestSupport"],
+        name: "MessageMarkdownTests", dependencies: ["MessageMarkdown", "TestSupport"], exclude: ["Snapshots"],
         swiftSettings: swiftSettings),
     .testTarget(
         name: "CursesBackendTests", dependencies: ["CursesBackend", "TestSupport"],
         swiftSettings: swiftSettings),
     .testTarget(
-        name: "ContributorAppTests", dependencies: ["ContributorApp", "TestSupport"],
+        name: "ContributorAppTests", dependencies: ["ContributorApp", "TestSupport"], exclude: ["Snapshots"],
         swiftSettings: swiftSettings),
 ]
 

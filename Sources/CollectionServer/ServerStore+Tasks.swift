@@ -290,17 +290,12 @@ extension ServerStore {
             let labels = validLabels.map(LabelCatalog.description)
             let mode = simple ? "simple" : "full"
             let disposition = simple ? "spam" : "quality"
+            let body = LabelingTask(
+                id: id, messageID: messageUUID, validLabels: validLabels, mandatoryLabels: LabelCatalog.mandatory,
+                mode: mode, disposition: disposition, labels: labels, conversation: conversation, text: last.text)
             if type == .labelInitialPrompt {
-                task = .labelInitialPrompt(
-                    LabelInitialPromptTask(
-                        id: id, messageID: messageUUID, validLabels: validLabels,
-                        mandatoryLabels: LabelCatalog.mandatory, mode: mode, disposition: disposition, labels: labels,
-                        conversation: conversation, prompt: last.text))
+                task = .labelInitialPrompt(body)
             } else {
-                let body = LabelReplyTask(
-                    id: id, messageID: messageUUID, validLabels: validLabels, mandatoryLabels: LabelCatalog.mandatory,
-                    mode: mode, disposition: disposition, labels: labels, conversation: conversation,
-                    reply: last.text)
                 task = type == .labelAssistantReply ? .labelAssistantReply(body) : .labelPrompterReply(body)
             }
         case .random, .rankInitialPrompts, .summarizeStory, .rateSummary, .replyToConversation,
