@@ -40,15 +40,16 @@ var targets: [Target] = [
         name: "CurlTransportTests", dependencies: ["CurlTransport", "TestSupport"],
         swiftSettings: swiftSettings),
     .testTarget(
-        name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], swiftSettings: swiftSettings),
+        name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["Snapshots"],
+        swiftSettings: swiftSettings),
     .testTarget(
-        name: "MessageMarkdownTests", dependencies: ["MessageMarkdown", "TestSupport"],
+        name: "MessageMarkdownTests", dependencies: ["MessageMarkdown", "TestSupport"], exclude: ["Snapshots"],
         swiftSettings: swiftSettings),
     .testTarget(
         name: "CursesBackendTests", dependencies: ["CursesBackend", "TestSupport"],
         swiftSettings: swiftSettings),
     .testTarget(
-        name: "ContributorAppTests", dependencies: ["ContributorApp", "TestSupport"],
+        name: "ContributorAppTests", dependencies: ["ContributorApp", "TestSupport"], exclude: ["Snapshots"],
         swiftSettings: swiftSettings),
 ]
 
@@ -72,9 +73,7 @@ if !light {
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
-            // Swift 6.3.1 crashes (signal 11 in LLVM's coroutine splitting) when it optimises the
-            // router closures of this target; it is built unoptimised until the compiler is fixed.
-            swiftSettings: swiftSettings + [.unsafeFlags(["-Onone"], .when(configuration: .release))]),
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "oasst",
             dependencies: [
@@ -87,7 +86,7 @@ if !light {
             name: "oasst-bench",
             dependencies: [
                 "OasstProtocol", "TerminalUI", "MessageMarkdown", "ContributorApp", "OfflineStore",
-                "CollectionServer", "OasstClient", "CurlTransport",
+                "CollectionServer", "OasstClient", "CurlTransport", "OfflineSync",
             ],
             path: "Benchmarks/OasstBench",
             swiftSettings: swiftSettings),

@@ -3,7 +3,8 @@ import TerminalUI
 /// Every scenario, in the order `BENCHMARKS.md` lists them.
 enum Scenarios {
     static let all: [Scenario] = [
-        frameRender, editorKeystroke, scrollLine, decodeTask, outboxEnqueue, screenDiff,
+        frameRender, editorKeystroke, scrollLine, startup, decodeTask, outboxEnqueue, outboxFlush, serveCycles,
+        uiMemory, serveMemory, screenDiff,
     ]
 
     /// Diffing two full 200×60 screens that differ in one row.

@@ -17,76 +17,95 @@ struct ServerRoutes: Sendable {
 
     private var configuration: ServerConfiguration { store.configuration }
 
-    /// Builds the router with every endpoint.
+    /// Builds the router with every endpoint. Each route closure only forwards to a handler method: Swift 6.3.1
+    /// crashed (signal 11 in LLVM's coroutine splitting) optimising a route body written inline in its closure.
     func makeRouter() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: ErrorMiddleware(log: log, maxBodyBytes: configuration.maxBodyBytes))
         router.post("/api/v1/frontend_users/") { request, _ in try await self.createUser(request) }
         router.get("/api/v1/frontend_users/{auth_method}/{id}") { request, context in
-            let client = try self.client(request)
-            let user = try self.store.frontendUser(
-                client: client, authMethod: context.parameters.get("auth_method") ?? "",
-                username: context.parameters.get("id") ?? "")
-            return try Self.json(user)
+            try self.frontendUser(request, context)
         }
         router.post("/api/v1/tasks/") { request, _ in try await self.requestTask(request) }
-        router.post("/api/v1/tasks/availability") { request, _ in
-            let client = try self.client(request)
-            let body = try await self.body(request)
-            let user = try RequestValidator.availabilityUser(body)
-            let lang = request.uri.queryParameters.get("lang") ?? "en"
-            return try Self.json(try self.store.availability(client: client, user: user, lang: lang))
-        }
-        router.post("/api/v1/tasks/interaction") { request, _ in
-            let client = try self.client(request)
-            let interaction = try RequestValidator.interaction(try await self.body(request))
-            return try Self.json(try self.store.interaction(client: client, interaction: interaction))
-        }
-        router.post("/api/v1/tasks/close") { request, _ -> Response in
-            _ = try self.client(request)
-            throw ServerError.internalError
-        }
-        router.post("/api/v1/tasks/{task_id}/ack") { request, context in
-            let client = try self.client(request)
-            let taskID = try Self.taskID(context)
-            let ack = try RequestValidator.ack(try await self.body(request))
-            try self.store.ack(client: client, taskID: taskID, ackID: ack.messageID, header: Self.oasstUser(request))
-            return Self.noContent()
-        }
-        router.post("/api/v1/tasks/{task_id}/nack") { request, context in
-            let client = try self.client(request)
-            let taskID = try Self.taskID(context)
-            let nack = try RequestValidator.nack(try await self.body(request))
-            try self.store.nack(client: client, taskID: taskID, reason: nack.reason, header: Self.oasstUser(request))
-            return Self.noContent()
-        }
-        router.get("/api/v1/admin/backend_settings/public") { request, _ in
-            _ = try self.client(request)
-            let settings = BackendSettings(values: [
-                "PROJECT_NAME": .string(Self.name),
-                "MESSAGE_SIZE_LIMIT": .integer(Int64(self.configuration.messageSizeLimit)),
-                "TASK_VALIDITY_MINUTES": .integer(Int64(self.configuration.taskValidity / 60)),
-                "DEBUG_IGNORE_TOS_ACCEPTANCE": .bool(!self.configuration.enforceTermsOfService),
-            ])
-            return try Self.json(settings)
-        }
-        router.get("/api/v1/text_labels/valid_labels") { request, _ in
-            _ = try self.client(request)
-            var names = LabelCatalog.allNames
-            if let id = request.uri.queryParameters.get("message_id") {
-                guard let uuid = UUID(uuidString: id) else {
-                    throw ServerError.invalid(
-                        ["query", "message_id"], "value is not a valid uuid", type: "type_error.uuid")
-                }
-                names = try self.store.validLabelNames(messageID: uuid.uuidString.lowercased())
-            }
-            let labels = names.map(LabelCatalog.description)
-            return try Self.json(JSONValue.object(["valid_labels": try RequestValidator.jsonValue(labels)]))
-        }
+        router.post("/api/v1/tasks/availability") { request, _ in try await self.availability(request) }
+        router.post("/api/v1/tasks/interaction") { request, _ in try await self.interaction(request) }
+        router.post("/api/v1/tasks/close") { request, _ in try self.close(request) }
+        router.post("/api/v1/tasks/{task_id}/ack") { request, context in try await self.ack(request, context) }
+        router.post("/api/v1/tasks/{task_id}/nack") { request, context in try await self.nack(request, context) }
+        router.get("/api/v1/admin/backend_settings/public") { request, _ in try self.publicSettings(request) }
+        router.get("/api/v1/text_labels/valid_labels") { request, _ in try self.validLabels(request) }
         return router
     }
 
     // MARK: handlers
+
+    private func frontendUser(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+        let client = try self.client(request)
+        let user = try store.frontendUser(
+            client: client, authMethod: context.parameters.get("auth_method") ?? "",
+            username: context.parameters.get("id") ?? "")
+        return try Self.json(user)
+    }
+
+    private func availability(_ request: Request) async throws -> Response {
+        let client = try self.client(request)
+        let body = try await self.body(request)
+        let user = try RequestValidator.availabilityUser(body)
+        let lang = request.uri.queryParameters.get("lang") ?? "en"
+        return try Self.json(try store.availability(client: client, user: user, lang: lang))
+    }
+
+    private func interaction(_ request: Request) async throws -> Response {
+        let client = try self.client(request)
+        let interaction = try RequestValidator.interaction(try await body(request))
+        return try Self.json(try store.interaction(client: client, interaction: interaction))
+    }
+
+    private func close(_ request: Request) throws -> Response {
+        _ = try client(request)
+        throw ServerError.internalError
+    }
+
+    private func ack(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let client = try self.client(request)
+        let taskID = try Self.taskID(context)
+        let ack = try RequestValidator.ack(try await body(request))
+        try store.ack(client: client, taskID: taskID, ackID: ack.messageID, header: Self.oasstUser(request))
+        return Self.noContent()
+    }
+
+    private func nack(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let client = try self.client(request)
+        let taskID = try Self.taskID(context)
+        let nack = try RequestValidator.nack(try await body(request))
+        try store.nack(client: client, taskID: taskID, reason: nack.reason, header: Self.oasstUser(request))
+        return Self.noContent()
+    }
+
+    private func publicSettings(_ request: Request) throws -> Response {
+        _ = try client(request)
+        let settings = BackendSettings(values: [
+            "PROJECT_NAME": .string(Self.name),
+            "MESSAGE_SIZE_LIMIT": .integer(Int64(configuration.messageSizeLimit)),
+            "TASK_VALIDITY_MINUTES": .integer(Int64(configuration.taskValidity / 60)),
+            "DEBUG_IGNORE_TOS_ACCEPTANCE": .bool(!configuration.enforceTermsOfService),
+        ])
+        return try Self.json(settings)
+    }
+
+    private func validLabels(_ request: Request) throws -> Response {
+        _ = try client(request)
+        var names = LabelCatalog.allNames
+        if let id = request.uri.queryParameters.get("message_id") {
+            guard let uuid = UUID(uuidString: id) else {
+                throw ServerError.invalid(
+                    ["query", "message_id"], "value is not a valid uuid", type: "type_error.uuid")
+            }
+            names = try store.validLabelNames(messageID: uuid.uuidString.lowercased())
+        }
+        let labels = names.map(LabelCatalog.description)
+        return try Self.json(JSONValue.object(["valid_labels": try RequestValidator.jsonValue(labels)]))
+    }
 
     private func createUser(_ request: Request) async throws -> Response {
         let client = try self.client(request)

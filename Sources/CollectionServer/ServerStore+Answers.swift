@@ -31,8 +31,8 @@ extension ServerStore {
             if task.frontendMessageID == ackID && task.ack == true { return }
             if task.isExpired(at: now) { throw ServerError.taskExpired }
             if task.done || task.ack == true { throw ServerError.oasst(2103, "Task already updated.") }
-            try db.execute(
-                sql: "UPDATE task SET ack = 1, frontend_message_id = ? WHERE id = ?", arguments: [ackID, id])
+            try db.cachedStatement(sql: "UPDATE task SET ack = 1, frontend_message_id = ? WHERE id = ?").execute(
+                arguments: [ackID, id])
         }
     }
 
@@ -50,8 +50,8 @@ extension ServerStore {
             if task.isExpired(at: now) { throw ServerError.taskExpired }
             if task.done { throw ServerError.taskDone }
             if task.userID != user.id { throw ServerError.otherUser }
-            try db.execute(
-                sql: "UPDATE task SET skipped = 1, ack = 0, skip_reason = ? WHERE id = ?", arguments: [reason, id])
+            try db.cachedStatement(sql: "UPDATE task SET skipped = 1, ack = 0, skip_reason = ? WHERE id = ?").execute(
+                arguments: [reason, id])
             let emoji: String?
             switch task.type {
             case .prompterReply, .assistantReply: emoji = "_skip_reply"
@@ -62,19 +62,21 @@ extension ServerStore {
                 emoji = nil
             }
             if let emoji, let target = task.targetMessageID {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO reaction (message_id, user_id, emoji) VALUES (?, ?, ?)",
-                    arguments: [target, user.id, emoji])
+                try db.cachedStatement(
+                    sql: "INSERT OR IGNORE INTO reaction (message_id, user_id, emoji) VALUES (?, ?, ?)"
+                ).execute(arguments: [target, user.id, emoji])
                 let skips =
                     try Int.fetchOne(
-                        db, sql: "SELECT COUNT(*) FROM reaction WHERE message_id = ? AND emoji = '_skip_reply'",
+                        db.cachedStatement(
+                            sql: "SELECT COUNT(*) FROM reaction WHERE message_id = ? AND emoji = '_skip_reply'"),
                         arguments: [target]) ?? 0
                 if emoji == "_skip_reply", skips >= configuration.autoModMaxSkipReply, let tree = task.treeID {
-                    try db.execute(
+                    try db.cachedStatement(
                         sql: """
                             UPDATE message_tree SET state = 'halted_by_moderator'
                             WHERE id = ? AND state IN ('growing', 'initial_prompt_review', 'prompt_lottery_waiting')
-                            """, arguments: [tree])
+                            """
+                    ).execute(arguments: [tree])
                 }
             }
         }
@@ -83,7 +85,7 @@ extension ServerStore {
     /// The task an ack id names: none → 400 / 2100, several → 400 / 1004.
     private func taskByAckID(_ db: Database, client: String, ackID: String) throws -> TaskRecord {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2",
+            db.cachedStatement(sql: "SELECT * FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2"),
             arguments: [client, ackID])
         guard let row = rows.first else {
             throw ServerError.oasst(2100, "Task for frontend_message_id='\(ackID)' not found")
@@ -116,7 +118,8 @@ extension ServerStore {
             case .messageRating(let body):
                 let exists =
                     try Bool.fetchOne(
-                        db, sql: "SELECT 1 FROM message WHERE api_client = ? AND frontend_message_id = ?",
+                        db.cachedStatement(
+                            sql: "SELECT 1 FROM message WHERE api_client = ? AND frontend_message_id = ?"),
                         arguments: [client, body.messageID]) ?? false
                 if !exists {
                     throw ServerError.oasst(
@@ -144,15 +147,15 @@ extension ServerStore {
         }
         let duplicate =
             try Bool.fetchOne(
-                db,
-                sql: "SELECT 1 FROM message WHERE user_id = ? AND text = ? AND created_date > ? AND deleted = 0",
+                db.cachedStatement(
+                    sql: "SELECT 1 FROM message WHERE user_id = ? AND text = ? AND created_date > ? AND deleted = 0"),
                 arguments: [user.id, text, now.timeIntervalSince1970 - configuration.duplicateMessageWindow]) ?? false
         if duplicate { throw ServerError.oasst(1009, "User recent messages have duplicates") }
         var parent: Row?
         if let target = task.targetMessageID, task.type == .assistantReply || task.type == .prompterReply {
             parent = try Row.fetchOne(
-                db,
-                sql: "SELECT m.*, mt.state FROM message m JOIN message_tree mt ON mt.id = m.tree_id WHERE m.id = ?",
+                db.cachedStatement(
+                    sql: "SELECT m.*, mt.state FROM message m JOIN message_tree mt ON mt.id = m.tree_id WHERE m.id = ?"),
                 arguments: [target])
             let state: String = parent?["state"] ?? ""
             guard ["growing", "ranking", "ready_for_scoring", "ready_for_export"].contains(state) else {
@@ -160,7 +163,8 @@ extension ServerStore {
             }
             let replied =
                 try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM message WHERE parent_id = ? AND user_id = ? AND deleted = 0",
+                    db.cachedStatement(
+                        sql: "SELECT 1 FROM message WHERE parent_id = ? AND user_id = ? AND deleted = 0"),
                     arguments: [target, user.id]) ?? false
             if replied { throw ServerError.oasst(1011, "User has already replied to this message.") }
         }
@@ -175,7 +179,7 @@ extension ServerStore {
         }
         let taken =
             try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM message WHERE api_client = ? AND frontend_message_id = ?",
+                db.cachedStatement(sql: "SELECT 1 FROM message WHERE api_client = ? AND frontend_message_id = ?"),
                 arguments: [client, body.userMessageID]) ?? false
         if taken || body.userMessageID.count > 200 { throw ServerError.interactionFailed }
         let messageID = UUID().uuidString.lowercased()
@@ -188,22 +192,22 @@ extension ServerStore {
         } else {
             treeID = messageID
             depth = 0
-            try db.execute(
+            try db.cachedStatement(
                 sql:
-                    "INSERT INTO message_tree (id, state, lang, created_date) VALUES (?, 'initial_prompt_review', ?, ?)",
-                arguments: [treeID, lang, now.timeIntervalSince1970])
+                    "INSERT INTO message_tree (id, state, lang, created_date) VALUES (?, 'initial_prompt_review', ?, ?)"
+            ).execute(arguments: [treeID, lang, now.timeIntervalSince1970])
         }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO message (id, tree_id, parent_id, api_client, frontend_message_id, user_id, role, text, lang,
                     depth, created_date)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                messageID, treeID, parent?["id"] as String?, client, body.userMessageID, user.id, role, text, lang,
-                depth, now.timeIntervalSince1970,
-            ])
-        try db.execute(sql: "UPDATE task SET done = 1 WHERE id = ?", arguments: [task.id])
+                """
+        ).execute(arguments: [
+            messageID, treeID, parent?["id"] as String?, client, body.userMessageID, user.id, role, text, lang,
+            depth, now.timeIntervalSince1970,
+        ])
+        try db.cachedStatement(sql: "UPDATE task SET done = 1 WHERE id = ?").execute(arguments: [task.id])
     }
 
     private func ranking(
@@ -224,22 +228,22 @@ extension ServerStore {
         for replyID in task.replyIDs {
             let stillChild =
                 try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM message WHERE id = ? AND parent_id = ? AND deleted = 0",
+                    db.cachedStatement(sql: "SELECT 1 FROM message WHERE id = ? AND parent_id = ? AND deleted = 0"),
                     arguments: [replyID, parent]) ?? false
             if !stillChild { throw ServerError.oasst(2011, "Corrupt ranking result") }
         }
         let ranked = body.ranking.map { task.replyIDs[$0] }
         let rankingText = "[" + body.ranking.map(String.init).joined(separator: ",") + "]"
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO ranking (parent_id, user_id, task_id, ranking, ranked_message_ids, not_rankable,
                     created_date) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                parent, user.id, task.id, rankingText, TaskRecord.json(ranked), body.notRankable,
-                now.timeIntervalSince1970,
-            ])
-        try db.execute(sql: "UPDATE task SET done = 1 WHERE id = ?", arguments: [task.id])
+                """
+        ).execute(arguments: [
+            parent, user.id, task.id, rankingText, TaskRecord.json(ranked), body.notRankable,
+            now.timeIntervalSince1970,
+        ])
+        try db.cachedStatement(sql: "UPDATE task SET done = 1 WHERE id = ?").execute(arguments: [task.id])
         if let tree = task.treeID { try refreshTree(db, treeID: tree) }
     }
 
@@ -252,18 +256,19 @@ extension ServerStore {
         let labelsText = Self.labelsJSON(body.labels)
         guard let taskUUID = body.taskID else {
             let exists =
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM message WHERE id = ?", arguments: [messageID]) ?? false
+                try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM message WHERE id = ?"), arguments: [messageID])
+                ?? false
             if !exists { throw ServerError.oasst(2001, "Message not found", status: 404) }
-            try db.execute(
-                sql: "DELETE FROM text_label WHERE message_id = ? AND user_id = ? AND task_id IS NULL",
-                arguments: [messageID, user.id])
-            try db.execute(
-                sql: "INSERT INTO text_label (message_id, user_id, labels, created_date) VALUES (?, ?, ?, ?)",
-                arguments: [messageID, user.id, labelsText, now.timeIntervalSince1970])
+            try db.cachedStatement(
+                sql: "DELETE FROM text_label WHERE message_id = ? AND user_id = ? AND task_id IS NULL"
+            ).execute(arguments: [messageID, user.id])
+            try db.cachedStatement(
+                sql: "INSERT INTO text_label (message_id, user_id, labels, created_date) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [messageID, user.id, labelsText, now.timeIntervalSince1970])
             if body.isReport == true {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO reaction (message_id, user_id, emoji) VALUES (?, ?, 'red_flag')",
-                    arguments: [messageID, user.id])
+                try db.cachedStatement(
+                    sql: "INSERT OR IGNORE INTO reaction (message_id, user_id, emoji) VALUES (?, ?, 'red_flag')"
+                ).execute(arguments: [messageID, user.id])
             }
             return
         }
@@ -288,17 +293,19 @@ extension ServerStore {
         if !missing.isEmpty {
             throw ServerError.oasst(2052, "Mandatory text labels missing: \(missing.joined(separator: ", "))")
         }
-        let author = try String.fetchOne(db, sql: "SELECT user_id FROM message WHERE id = ?", arguments: [target])
+        let author = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT user_id FROM message WHERE id = ?"), arguments: [target])
         if author == user.id { throw ServerError.oasst(2053, "Labeling own message is not allowed") }
         let before =
             try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM text_label WHERE message_id = ? AND user_id = ? AND task_id IS NOT NULL",
+                db.cachedStatement(
+                    sql: "SELECT 1 FROM text_label WHERE message_id = ? AND user_id = ? AND task_id IS NOT NULL"),
                 arguments: [target, user.id]) ?? false
         if before { throw ServerError.oasst(2053, "Message was already labeled by user") }
-        try db.execute(
-            sql: "INSERT INTO text_label (message_id, user_id, task_id, labels, created_date) VALUES (?, ?, ?, ?, ?)",
-            arguments: [target, user.id, task.id, labelsText, now.timeIntervalSince1970])
-        try db.execute(sql: "UPDATE task SET done = 1 WHERE id = ?", arguments: [task.id])
+        try db.cachedStatement(
+            sql: "INSERT INTO text_label (message_id, user_id, task_id, labels, created_date) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [target, user.id, task.id, labelsText, now.timeIntervalSince1970])
+        try db.cachedStatement(sql: "UPDATE task SET done = 1 WHERE id = ?").execute(arguments: [task.id])
         try recordReview(db, messageID: target)
     }
 

@@ -9,16 +9,17 @@ extension ServerStore {
     func runLottery(_ db: Database, lang: String, maxActive: Int? = nil) throws {
         var active =
             try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM message_tree WHERE state = 'growing' AND lang = ?", arguments: [lang])
+                db.cachedStatement(sql: "SELECT COUNT(*) FROM message_tree WHERE state = 'growing' AND lang = ?"),
+                arguments: [lang])
             ?? 0
         while active < (maxActive ?? configuration.maxActiveTrees) {
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT mt.id, IFNULL(m.user_id, '') AS author FROM message_tree mt
-                    JOIN message m ON m.id = mt.id
-                    WHERE mt.state = 'prompt_lottery_waiting' AND mt.lang = ?
-                    """, arguments: [lang])
+                db.cachedStatement(
+                    sql: """
+                        SELECT mt.id, IFNULL(m.user_id, '') AS author FROM message_tree mt
+                        JOIN message m ON m.id = mt.id
+                        WHERE mt.state = 'prompt_lottery_waiting' AND mt.lang = ?
+                        """), arguments: [lang])
             let byAuthor = Dictionary(grouping: rows) { $0["author"] as String }
             guard let author = byAuthor.keys.randomElement(), let tree = byAuthor[author]?.randomElement() else {
                 return
@@ -32,7 +33,8 @@ extension ServerStore {
     /// blocker), then fills free lottery slots.
     func advanceTrees(_ db: Database, lang: String) throws {
         let growing = try String.fetchAll(
-            db, sql: "SELECT id FROM message_tree WHERE state IN ('growing', 'ranking') AND lang = ?", arguments: [lang]
+            db.cachedStatement(sql: "SELECT id FROM message_tree WHERE state IN ('growing', 'ranking') AND lang = ?"),
+            arguments: [lang]
         )
         for tree in growing { try refreshTree(db, treeID: tree) }
         try runLottery(db, lang: lang)
@@ -40,13 +42,19 @@ extension ServerStore {
 
     /// Sets a tree's state.
     func setState(_ db: Database, treeID: String, state: String) throws {
-        try db.execute(sql: "UPDATE message_tree SET state = ? WHERE id = ?", arguments: [state, treeID])
+        try db.cachedStatement(sql: "UPDATE message_tree SET state = ? WHERE id = ?").execute(arguments: [
+            state, treeID,
+        ])
     }
 
     /// Counts one more task review of a message and decides it once enough reviews are in.
     func recordReview(_ db: Database, messageID: String) throws {
-        try db.execute(sql: "UPDATE message SET review_count = review_count + 1 WHERE id = ?", arguments: [messageID])
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [messageID]) else {
+        try db.cachedStatement(sql: "UPDATE message SET review_count = review_count + 1 WHERE id = ?").execute(
+            arguments: [messageID])
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM message WHERE id = ?"), arguments: [messageID])
+        else {
             return
         }
         let isRoot = (row["parent_id"] as String?) == nil
@@ -54,7 +62,9 @@ extension ServerStore {
         let count: Int = row["review_count"]
         guard count >= needed, (row["review_result"] as Bool?) == nil else { return }
         let accepted = try acceptanceScore(db, messageID: messageID) > configuration.acceptanceThreshold
-        try db.execute(sql: "UPDATE message SET review_result = ? WHERE id = ?", arguments: [accepted, messageID])
+        try db.cachedStatement(sql: "UPDATE message SET review_result = ? WHERE id = ?").execute(arguments: [
+            accepted, messageID,
+        ])
         let treeID: String = row["tree_id"]
         if isRoot {
             try setState(db, treeID: treeID, state: accepted ? "prompt_lottery_waiting" : "aborted_low_grade")
@@ -67,7 +77,7 @@ extension ServerStore {
     /// `1 − (mean(spam) + mean(lang_mismatch))` over the message's task labels (a missing label counts as absent).
     func acceptanceScore(_ db: Database, messageID: String) throws -> Double {
         let texts = try String.fetchAll(
-            db, sql: "SELECT labels FROM text_label WHERE message_id = ? AND task_id IS NOT NULL",
+            db.cachedStatement(sql: "SELECT labels FROM text_label WHERE message_id = ? AND task_id IS NOT NULL"),
             arguments: [messageID])
         var spam: [Double] = []
         var mismatch: [Double] = []
@@ -86,39 +96,40 @@ extension ServerStore {
     /// reviewed; `ranking` → `ready_for_scoring` → `ready_for_export` once every rankable parent has its rankings.
     func refreshTree(_ db: Database, treeID: String) throws {
         guard
-            let state = try String.fetchOne(db, sql: "SELECT state FROM message_tree WHERE id = ?", arguments: [treeID])
+            let state = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT state FROM message_tree WHERE id = ?"), arguments: [treeID])
         else { return }
         let lockSince = now.timeIntervalSince1970 - configuration.pendingTaskWindow
         if state == "growing" {
             let size =
                 try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT COUNT(*) FROM message WHERE tree_id = ? AND deleted = 0
-                        AND (review_result IS NULL OR review_result = 1)
-                        """, arguments: [treeID]) ?? 0
+                    db.cachedStatement(
+                        sql: """
+                            SELECT COUNT(*) FROM message WHERE tree_id = ? AND deleted = 0
+                            AND (review_result IS NULL OR review_result = 1)
+                            """), arguments: [treeID]) ?? 0
             let unreviewed =
                 try Int.fetchOne(
-                    db,
-                    sql: "SELECT COUNT(*) FROM message WHERE tree_id = ? AND deleted = 0 AND review_result IS NULL",
+                    db.cachedStatement(
+                        sql: "SELECT COUNT(*) FROM message WHERE tree_id = ? AND deleted = 0 AND review_result IS NULL"),
                     arguments: [treeID]) ?? 0
             let openReplies =
                 try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT COUNT(*) FROM task WHERE tree_id = ? AND type IN ('assistant_reply', 'prompter_reply')
-                        AND done = 0 AND skipped = 0 AND created_date > ?
-                        """, arguments: [treeID, lockSince]) ?? 0
+                    db.cachedStatement(
+                        sql: """
+                            SELECT COUNT(*) FROM task WHERE tree_id = ? AND type IN ('assistant_reply', 'prompter_reply')
+                            AND done = 0 AND skipped = 0 AND created_date > ?
+                            """), arguments: [treeID, lockSince]) ?? 0
             let roomLeft =
                 try Bool.fetchOne(
-                    db,
-                    sql: """
-                        SELECT 1 FROM message m WHERE m.tree_id = ? AND m.review_result = 1 AND m.deleted = 0
-                        AND m.depth < ? AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND c.deleted = 0
-                            AND (c.review_result IS NULL OR c.review_result = 1))
-                            < CASE m.role WHEN 'prompter' THEN ? ELSE ? END
-                        LIMIT 1
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            SELECT 1 FROM message m WHERE m.tree_id = ? AND m.review_result = 1 AND m.deleted = 0
+                            AND m.depth < ? AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND c.deleted = 0
+                                AND (c.review_result IS NULL OR c.review_result = 1))
+                                < CASE m.role WHEN 'prompter' THEN ? ELSE ? END
+                            LIMIT 1
+                            """),
                     arguments: [
                         treeID, configuration.maxTreeDepth, configuration.maxChildrenCount,
                         configuration.numPrompterReplies,
@@ -126,7 +137,7 @@ extension ServerStore {
             guard unreviewed == 0, openReplies == 0, size >= configuration.goalTreeSize || !roomLeft else { return }
             try setState(db, treeID: treeID, state: "ranking")
             if let lang = try String.fetchOne(
-                db, sql: "SELECT lang FROM message_tree WHERE id = ?", arguments: [treeID])
+                db.cachedStatement(sql: "SELECT lang FROM message_tree WHERE id = ?"), arguments: [treeID])
             {
                 try runLottery(db, lang: lang)
             }
@@ -136,7 +147,9 @@ extension ServerStore {
         let parents = try rankableParents(db, treeID: treeID)
         for parent in parents {
             let rankings =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ranking WHERE parent_id = ?", arguments: [parent]) ?? 0
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT COUNT(*) FROM ranking WHERE parent_id = ?"), arguments: [parent])
+                ?? 0
             if rankings < configuration.numRequiredRankings { return }
         }
         try setState(db, treeID: treeID, state: "ready_for_scoring")
@@ -151,29 +164,29 @@ extension ServerStore {
     /// Accepted messages of a tree with at least two accepted children that need ranking.
     func rankableParents(_ db: Database, treeID: String) throws -> [String] {
         try String.fetchAll(
-            db,
-            sql: """
-                SELECT m.id FROM message m WHERE m.tree_id = ? AND m.deleted = 0 AND m.review_result = 1
-                AND (? OR m.role = 'prompter')
-                AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND c.deleted = 0 AND c.review_result = 1)
-                    >= 2
-                """, arguments: [treeID, configuration.rankPrompterReplies])
+            db.cachedStatement(
+                sql: """
+                    SELECT m.id FROM message m WHERE m.tree_id = ? AND m.deleted = 0 AND m.review_result = 1
+                    AND (? OR m.role = 'prompter')
+                    AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND c.deleted = 0 AND c.review_result = 1)
+                        >= 2
+                    """), arguments: [treeID, configuration.rankPrompterReplies])
     }
 
     /// Computes the ranks of a parent's accepted children from its rankings with `RankAggregator` (ranked pairs).
     func score(_ db: Database, parentID: String) throws {
         let children = try String.fetchAll(
-            db,
-            sql: """
-                SELECT id FROM message WHERE parent_id = ? AND deleted = 0 AND review_result = 1
-                ORDER BY created_date, id
-                """, arguments: [parentID])
+            db.cachedStatement(
+                sql: """
+                    SELECT id FROM message WHERE parent_id = ? AND deleted = 0 AND review_result = 1
+                    ORDER BY created_date, id
+                    """), arguments: [parentID])
         let rankings = try String.fetchAll(
-            db, sql: "SELECT ranked_message_ids FROM ranking WHERE parent_id = ?", arguments: [parentID]
+            db.cachedStatement(sql: "SELECT ranked_message_ids FROM ranking WHERE parent_id = ?"), arguments: [parentID]
         ).map(TaskRecord.strings)
         let order = RankAggregator.rankedPairs(candidates: children, rankings: rankings)
         for (rank, id) in order.enumerated() {
-            try db.execute(sql: "UPDATE message SET rank = ? WHERE id = ?", arguments: [rank, id])
+            try db.cachedStatement(sql: "UPDATE message SET rank = ? WHERE id = ?").execute(arguments: [rank, id])
         }
     }
 }

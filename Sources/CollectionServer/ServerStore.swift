@@ -9,19 +9,23 @@ final class ServerStore: Sendable {
     let pool: DatabasePool
     /// Limits and thresholds.
     let configuration: ServerConfiguration
+    /// Syncs the WAL shortly after writes (group commit).
+    let syncer: WALSyncer
 
     /// Opens the store on a database file and loads the seed corpus into a new database.
     init(path: String, configuration: ServerConfiguration) throws {
         self.pool = try ServerDatabase.open(path: path)
         self.configuration = configuration
+        self.syncer = WALSyncer(databasePath: path)
         if configuration.loadSeedCorpus {
             try pool.write { db in
-                let messages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM message") ?? 0
+                let messages = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM message")) ?? 0
                 if messages == 0 {
                     try SeedLoader.load(
                         db, trees: configuration.seedOverride ?? SeedLoader.corpusTrees, now: configuration.clock())
                 }
             }
+            syncer.noteWrite()
         }
     }
 
@@ -31,7 +35,9 @@ final class ServerStore: Sendable {
     /// Runs a write transaction; database failures other than protocol errors become 500 / 0.
     func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         do {
-            return try pool.write(body)
+            let result = try pool.write(body)
+            syncer.noteWrite()
+            return result
         } catch let error as ServerError {
             throw error
         } catch {
@@ -47,17 +53,22 @@ final class ServerStore: Sendable {
         return try write { db in
             let user = try UserRecord.upsert(db, client: client, user: request.user, now: now)
             if request.tosAcceptance == true && user.tosAcceptanceDate == nil {
-                try db.execute(
-                    sql: "UPDATE user SET tos_acceptance_date = ? WHERE id = ?",
-                    arguments: [now.timeIntervalSince1970, user.id])
+                try db.cachedStatement(sql: "UPDATE user SET tos_acceptance_date = ? WHERE id = ?").execute(arguments: [
+                    now.timeIntervalSince1970, user.id,
+                ])
             }
             if let show = request.showOnLeaderboard {
-                try db.execute(sql: "UPDATE user SET show_on_leaderboard = ? WHERE id = ?", arguments: [show, user.id])
+                try db.cachedStatement(sql: "UPDATE user SET show_on_leaderboard = ? WHERE id = ?").execute(arguments: [
+                    show, user.id,
+                ])
             }
-            try db.execute(
-                sql: "UPDATE user SET enabled = ? WHERE id = ?", arguments: [request.enabled ?? true, user.id])
+            try db.cachedStatement(sql: "UPDATE user SET enabled = ? WHERE id = ?").execute(arguments: [
+                request.enabled ?? true, user.id,
+            ])
             if let notes = request.notes {
-                try db.execute(sql: "UPDATE user SET notes = ? WHERE id = ?", arguments: [notes, user.id])
+                try db.cachedStatement(sql: "UPDATE user SET notes = ? WHERE id = ?").execute(arguments: [
+                    notes, user.id,
+                ])
             }
             guard
                 let stored = try UserRecord.find(
@@ -82,7 +93,7 @@ final class ServerStore: Sendable {
     func cleanupExpiredTasks() throws -> Int {
         let now = self.now.timeIntervalSince1970
         return try write { db in
-            try db.execute(sql: "DELETE FROM task WHERE expiry_date < ? AND done = 0", arguments: [now])
+            try db.cachedStatement(sql: "DELETE FROM task WHERE expiry_date < ? AND done = 0").execute(arguments: [now])
             return db.changesCount
         }
     }
@@ -92,7 +103,8 @@ final class ServerStore: Sendable {
     func validLabelNames(messageID: String) throws -> [String] {
         try write { db in
             guard
-                let role = try String.fetchOne(db, sql: "SELECT role FROM message WHERE id = ?", arguments: [messageID])
+                let role = try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT role FROM message WHERE id = ?"), arguments: [messageID])
             else { throw ServerError.oasst(2001, "Message not found", status: 404) }
             let base = role == "assistant" ? LabelCatalog.fullAssistant : LabelCatalog.fullPrompt
             return base + ["moral_judgement", "political_content"]
@@ -101,6 +113,6 @@ final class ServerStore: Sendable {
 
     /// `PRAGMA integrity_check` result ("ok" when healthy).
     func integrityCheck() throws -> String {
-        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+        try pool.read { db in try String.fetchOne(db.cachedStatement(sql: "PRAGMA integrity_check")) ?? "" }
     }
 }

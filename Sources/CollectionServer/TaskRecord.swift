@@ -65,7 +65,9 @@ struct TaskRecord: Sendable {
 
     /// Loads a task by id for an API client.
     static func find(_ db: Database, client: String, id: String) throws -> TaskRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM task WHERE id = ? AND api_client = ?", arguments: [id, client])
-            .map(TaskRecord.init(row:))
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM task WHERE id = ? AND api_client = ?"), arguments: [id, client]
+        )
+        .map(TaskRecord.init(row:))
     }
 }

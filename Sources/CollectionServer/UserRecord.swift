@@ -54,7 +54,7 @@ struct UserRecord: Sendable {
     /// Finds a user by its front-end identity.
     static func find(_ db: Database, client: String, authMethod: String, username: String) throws -> UserRecord? {
         try Row.fetchOne(
-            db, sql: "SELECT * FROM user WHERE api_client = ? AND auth_method = ? AND username = ?",
+            db.cachedStatement(sql: "SELECT * FROM user WHERE api_client = ? AND auth_method = ? AND username = ?"),
             arguments: [client, authMethod, username]
         ).map(UserRecord.init(row:))
     }
@@ -66,19 +66,20 @@ struct UserRecord: Sendable {
         }
         if var existing = try find(db, client: client, authMethod: user.authMethod, username: user.id) {
             if existing.displayName != user.displayName {
-                try db.execute(
-                    sql: "UPDATE user SET display_name = ? WHERE id = ?", arguments: [user.displayName, existing.id])
+                try db.cachedStatement(sql: "UPDATE user SET display_name = ? WHERE id = ?").execute(arguments: [
+                    user.displayName, existing.id,
+                ])
                 existing.displayName = user.displayName
             }
             return existing
         }
         let id = UUID().uuidString.lowercased()
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO user (id, api_client, auth_method, username, display_name, created_date)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [id, client, user.authMethod, user.id, user.displayName, now.timeIntervalSince1970])
+                """
+        ).execute(arguments: [id, client, user.authMethod, user.id, user.displayName, now.timeIntervalSince1970])
         guard let created = try find(db, client: client, authMethod: user.authMethod, username: user.id) else {
             throw ServerError.internalError
         }

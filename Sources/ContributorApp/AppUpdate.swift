@@ -154,8 +154,16 @@ enum AppUpdate {
             case .wheelUp: return scroll(&state, .lineUp)
             case .wheelDown: return scroll(&state, .lineDown)
             case .press:
+                if let position = rankPosition(state, x: mouse.x, y: mouse.y) {
+                    return changeRanking(&state) { $0.beginDrag(at: position) }
+                }
                 return click(&state, x: mouse.x, y: mouse.y)
-            case .release, .drag: return []
+            case .drag:
+                guard let position = rankPosition(state, x: mouse.x, y: mouse.y) else { return [] }
+                return changeRanking(&state) { $0.drag(to: position) }
+            case .release:
+                let position = rankPosition(state, x: mouse.x, y: mouse.y)
+                return changeRanking(&state) { $0.endDrag(at: position) }
             }
         case .key(let key):
             return keyPress(&state, key)
@@ -180,6 +188,47 @@ enum AppUpdate {
         case .loading, .task:
             return []
         }
+    }
+
+    /// The rank position under a mouse cell, when the ranking list is on screen and can be changed.
+    static func rankPosition(_ state: AppState, x: Int, y: Int) -> Int? {
+        let layout = AppLayout(width: state.width, height: state.height)
+        guard !layout.isTooSmall, state.help == nil, state.dialog == nil, state.screen == .task,
+            let session = state.session, session.phase == .working, case .ranking(let form) = session.work
+        else { return nil }
+        let list = RankingForm.areas(in: layout.split(for: session).lower).list
+        guard x >= list.x, x < list.maxX else { return nil }
+        return form.list.position(atRow: y, in: list)
+    }
+
+    /// Applies a mouse step (press, drag, release) to the ranking form, with its undo step.
+    static func changeRanking(_ state: inout AppState, _ change: (inout RankingForm) -> Void) -> [AppEffect] {
+        guard var session = state.session, case .ranking(var form) = session.work else { return [] }
+        let before = session.work
+        change(&form)
+        storeRanking(&session, form, before: before)
+        state.session = session
+        return []
+    }
+
+    /// Stores a ranking form with its undo step: one per change made while nothing is held, and one
+    /// for a whole pick-up … drop (keys or mouse), recorded at the pick-up and taken back when the
+    /// hold ends with the answer it started from (which also restores `touched`).
+    static func storeRanking(_ session: inout TaskSession, _ form: RankingForm, before: TaskWork) {
+        var form = form
+        if case .ranking(let old) = before {
+            if !old.list.isHolding {
+                if form.list.isHolding || old.list.ranking != form.list.ranking || old.notRankable != form.notRankable {
+                    session.history.append(before)
+                }
+            } else if !form.list.isHolding, case .ranking(let start)? = session.history.last,
+                start.list.ranking == form.list.ranking, start.notRankable == form.notRankable
+            {
+                session.history.removeLast()
+                form.touched = start.touched
+            }
+        }
+        session.work = .ranking(form)
     }
 
     /// The contexts whose bindings apply now, most specific first.
@@ -216,6 +265,9 @@ enum AppUpdate {
     static func keyPress(_ state: inout AppState, _ key: Key) -> [AppEffect] {
         if state.dialog != nil { return dialogKey(&state, key) }
         if state.help != nil, state.isTypingHelpFilter { return helpFilterKey(&state, key) }
+        if key == .escape, state.help == nil, case .ranking(let form) = state.session?.work, form.isDragging {
+            return perform(&state, .putBack, key: key)
+        }
         let pending = state.pendingKeys + [key]
         let inEditor = isInsideEditor(state)
         switch state.keyMap.resolve(pending, contexts: contexts(state), insideEditor: inEditor) {
@@ -472,17 +524,16 @@ enum AppUpdate {
         case .rankDown, .rankUp, .pickDrop, .putBack, .moveDown, .moveUp, .putAtRank, .fullText, .notRankable:
             guard var session = state.session, case .ranking(var form) = session.work else { return [] }
             let before = session.work
-            let wasHolding = form.list.isHolding
-            let changed = form.apply(command, key: key)
-            session.work = .ranking(form)
-            if changed && !wasHolding { session.history.append(before) }
+            _ = form.apply(command, key: key)
+            storeRanking(&session, form, before: before)
             state.session = session
             return []
         case .finishRanking:
             guard var session = state.session, case .ranking(var form) = session.work else { return [] }
             if form.list.isHolding {
-                form.list.drop()
-                session.work = .ranking(form)
+                let before = session.work
+                _ = form.apply(.pickDrop, key: nil)
+                storeRanking(&session, form, before: before)
                 state.session = session
                 return []
             }

@@ -335,7 +335,7 @@ enum AppView {
         case .ranking(let form):
             let heading = session.phase == .working ? "Replies, best first" : "Ranking to send, best first"
             separator(&screen, split.separatorRow, heading, layout)
-            let (listRect, boxRect) = split.lower.splitBottom(1)
+            let (listRect, boxRect) = RankingForm.areas(in: split.lower)
             form.list.render(into: &screen, in: listRect)
             let box =
                 (form.notRankable ? "[x] " : "[ ] ") + "All answers are factually incorrect and cannot be ranked"

@@ -23,6 +23,11 @@ public enum KeyBindingsDocument {
             Inside the reply editor only bindings that start with a non-text key act (`F1`, `Esc`, `C-s`,
             `M-Enter`, `C-x C-e`, `C-c`); everything else is typed or handled by the readline keys.
 
+            The mouse (on unless `--no-mouse` or `mouse = false` in the config): the wheel scrolls the
+            conversation, a click picks a row of the start screen or the queue, and a reply being ranked can
+            be dragged: press on it, move over the other rows (it moves as you go), release to drop it there.
+            Releasing outside the list or pressing `Esc` puts it back; `undo` takes back the whole move.
+
             """
         for context in CommandContext.allCases {
             out += "\n## \(context.title) (`[\(context.rawValue)]`)\n\n"

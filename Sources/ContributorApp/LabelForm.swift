@@ -40,7 +40,7 @@ public struct LabelForm: Equatable, Sendable {
     public let names: [String]
 
     /// Builds the form for a label task; `lang` is the labelled message's language (for "Not English").
-    public init(task: any LabelingTask) {
+    public init(task: LabelingTask) {
         let lang = task.conversation.messages.last?.lang
         let mandatory = Set(task.mandatoryLabels)
         var yesNo: [Item] = []

@@ -10,6 +10,8 @@ public struct RankingForm: Equatable, Sendable {
     public var notRankable = false
     /// Whether the contributor moved anything.
     public var touched = false
+    /// Whether the held item was picked up by a mouse press (a release drops it).
+    public private(set) var isDragging = false
 
     /// Builds the list from the prompts of a `rank_initial_prompts` task (never handed out by the
     /// real backend, ranked the same way if a server offers it).
@@ -35,6 +37,41 @@ public struct RankingForm: Equatable, Sendable {
     /// Whether anything was entered (for the skip confirmation).
     public var hasAnswers: Bool { touched || notRankable }
 
+    /// The list's rows and, below them, the "cannot be ranked" box row, in the answer area.
+    public static func areas(in lower: Rect) -> (list: Rect, box: Rect) {
+        lower.splitBottom(1)
+    }
+
+    /// Mouse press on rank position `position`: puts the cursor there and picks that item up.
+    /// Ignored while an item is already held.
+    public mutating func beginDrag(at position: Int) {
+        guard !list.isHolding else { return }
+        list.moveCursor(to: position)
+        list.pickUp()
+        isDragging = list.isHolding
+    }
+
+    /// Mouse drag over rank position `position`: moves the held item there, as the keys do.
+    public mutating func drag(to position: Int) {
+        guard isDragging else { return }
+        let before = list.ranking
+        list.moveCursor(to: position)
+        if before != list.ranking { touched = true }
+    }
+
+    /// Mouse release: drops the held item at `position`, or puts it back when released outside
+    /// the list (`nil`).
+    public mutating func endDrag(at position: Int?) {
+        guard isDragging else { return }
+        if let position {
+            drag(to: position)
+            list.drop()
+        } else {
+            list.cancel()
+        }
+        isDragging = false
+    }
+
     /// Applies a ranking command (`key` gives the digit for put-at-rank). Returns true when the answer changed.
     public mutating func apply(_ command: Command, key: Key?) -> Bool {
         let before = (list.ranking, notRankable)
@@ -59,6 +96,7 @@ public struct RankingForm: Equatable, Sendable {
             .queueDiscard, .queueFlush, .queueClose, .helpClose, .helpDown, .helpUp, .helpFilter:
             return false
         }
+        if !list.isHolding { isDragging = false }
         let changed = before.0 != list.ranking || before.1 != notRankable
         if before.0 != list.ranking { touched = true }
         return changed

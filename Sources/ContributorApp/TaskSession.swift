@@ -49,10 +49,8 @@ public struct TaskSession: Equatable, Sendable {
         case .initialPrompt, .prompterReply, .assistantReply:
             work = .reply(TextEditor(text: draft ?? "", limit: messageSizeLimit))
             isEditing = true
-        case .labelInitialPrompt(let labelTask):
-            work = .labels(LabelForm(task: labelTask))
-            isEditing = false
-        case .labelPrompterReply(let labelTask), .labelAssistantReply(let labelTask):
+        case .labelInitialPrompt(let labelTask), .labelPrompterReply(let labelTask),
+            .labelAssistantReply(let labelTask):
             work = .labels(LabelForm(task: labelTask))
             isEditing = false
         case .rankPrompterReplies(let rankTask), .rankAssistantReplies(let rankTask):

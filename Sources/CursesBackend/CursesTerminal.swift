@@ -43,6 +43,9 @@ public final class CursesTerminal {
     private var controlLeftCode: Int32 = -1
     private var controlRightCode: Int32 = -1
     private var mouseButtonDown = false
+    /// Set when curses mode (re)starts: the next `doupdate` re-sends terminfo's mouse mode, so mode
+    /// 1002 has to be asked for again after it.
+    private var motionModePending = false
     private var characterBuffer = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
 
     /// A terminal on standard input and output, typed by `TERM`.
@@ -331,6 +334,10 @@ public final class CursesTerminal {
         // so these raw writes land in order around the update.
         writeRaw("\u{1B}[?2026h")
         _ = doupdate()
+        if motionModePending {
+            writeRaw("\u{1B}[?1002h")
+            motionModePending = false
+        }
         writeRaw("\u{1B}[?2026l")
         previous = screen
     }
@@ -601,18 +608,24 @@ public final class CursesTerminal {
 
     // MARK: - Terminal modes
 
-    /// Bracketed paste on; mouse reporting on when asked.
+    /// Bracketed paste on; mouse reporting on when asked, including motion while a button is down
+    /// (xterm mode 1002: terminfo's `XM` only asks for presses and releases, so no drags otherwise).
     private func enableModes() {
         writeRaw("\u{1B}[?2004h")
         if options.mouse {
             _ = mousemask(oasst_ALL_MOUSE_EVENTS() | oasst_REPORT_MOUSE_POSITION(), nil)
             _ = mouseinterval(0)
+            writeRaw("\u{1B}[?1002h")
+            motionModePending = true
         }
     }
 
     /// Bracketed paste and mouse reporting off.
     private func disableModes() {
-        if options.mouse { _ = mousemask(0, nil) }
+        if options.mouse {
+            writeRaw("\u{1B}[?1002l")
+            _ = mousemask(0, nil)
+        }
         writeRaw("\u{1B}[?2004l")
     }
 

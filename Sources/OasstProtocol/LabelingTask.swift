@@ -1,26 +1,95 @@
 import Foundation
 
-/// What every label task has in common (`label_initial_prompt`, `label_prompter_reply`, `label_assistant_reply`).
-public protocol LabelingTask: Sendable {
-    /// Task id (sent as `task_id` in the answer).
-    var id: UUID { get }
-    /// UUID of the labelled message (sent as `message_id` in the answer) = the last conversation message.
-    var messageID: UUID { get }
-    /// Label names allowed in the answer.
-    var validLabels: [String] { get }
-    /// Label names that must be in the answer.
-    var mandatoryLabels: [String] { get }
-    /// `full` or `simple`.
-    var mode: String? { get }
-    /// `quality` (full mode) or `spam` (simple mode); informational.
-    var disposition: String? { get }
-    /// One description per valid label, in `validLabels` order.
-    var labels: [LabelDescription] { get }
-    /// The thread, labelled message last.
-    var conversation: Conversation { get }
-}
+/// The payload of the three label types (`label_initial_prompt`, `label_prompter_reply`, `label_assistant_reply`),
+/// which differ only in the member carrying the labelled text; `OasstTask` picks that member from the task type.
+/// Encodes without `type`.
+public struct LabelingTask: Sendable, Equatable, Hashable {
+    /// The JSON member holding the deprecated copy of the labelled text.
+    public enum TextKey: String, Sendable, CaseIterable {
+        /// `prompt` (`label_initial_prompt`).
+        case prompt
+        /// `reply` (`label_prompter_reply`, `label_assistant_reply`).
+        case reply
+    }
 
-extension LabelingTask {
+    /// Task id (sent as `task_id` in the answer).
+    public var id: UUID
+    /// UUID of the labelled message (sent as `message_id` in the answer) = the last conversation message.
+    public var messageID: UUID
+    /// Label names allowed in the answer.
+    public var validLabels: [String]
+    /// Label names that must be in the answer.
+    public var mandatoryLabels: [String]
+    /// `full` or `simple`.
+    public var mode: String?
+    /// `quality` (full mode) or `spam` (simple mode); informational.
+    public var disposition: String?
+    /// One description per valid label, in `validLabels` order.
+    public var labels: [LabelDescription]
+    /// The thread, labelled message last.
+    public var conversation: Conversation
+    /// Deprecated copy of the labelled text (sent as `prompt` or `reply`, see `TextKey`).
+    public var text: String?
+
+    /// Creates the task.
+    public init(
+        id: UUID, messageID: UUID, validLabels: [String], mandatoryLabels: [String] = ["spam"],
+        mode: String? = "full", disposition: String? = "quality", labels: [LabelDescription],
+        conversation: Conversation, text: String? = nil
+    ) {
+        self.id = id
+        self.messageID = messageID
+        self.validLabels = validLabels
+        self.mandatoryLabels = mandatoryLabels
+        self.mode = mode
+        self.disposition = disposition
+        self.labels = labels
+        self.conversation = conversation
+        self.text = text
+    }
+
     /// Whether the server asked for the reduced (simple, "Classify …") label set.
     public var isSimpleMode: Bool { mode == "simple" }
+
+    enum CodingKeys: String, CodingKey {
+        case id, mode, disposition, labels, conversation, prompt, reply
+        case messageID = "message_id"
+        case validLabels = "valid_labels"
+        case mandatoryLabels = "mandatory_labels"
+    }
+
+    private static func codingKey(_ textKey: TextKey) -> CodingKeys {
+        switch textKey {
+        case .prompt: return .prompt
+        case .reply: return .reply
+        }
+    }
+
+    /// Decodes the task, reading the labelled text from `textKey`; absent lists read as empty.
+    public init(from decoder: any Decoder, textKey: TextKey) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(UUID.self, forKey: .id)
+        messageID = try c.decode(UUID.self, forKey: .messageID)
+        validLabels = try c.decode([String].self, forKey: .validLabels)
+        mandatoryLabels = try c.decodeIfPresent([String].self, forKey: .mandatoryLabels) ?? []
+        mode = try c.decodeIfPresent(String.self, forKey: .mode)
+        disposition = try c.decodeIfPresent(String.self, forKey: .disposition)
+        labels = try c.decodeIfPresent([LabelDescription].self, forKey: .labels) ?? []
+        conversation = try c.decode(Conversation.self, forKey: .conversation)
+        text = try c.decodeIfPresent(String.self, forKey: Self.codingKey(textKey))
+    }
+
+    /// Encodes every field, with explicit `null`s, writing the labelled text under `textKey`.
+    public func encode(to encoder: any Encoder, textKey: TextKey) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeUUID(id, forKey: .id)
+        try c.encodeUUID(messageID, forKey: .messageID)
+        try c.encode(validLabels, forKey: .validLabels)
+        try c.encode(mandatoryLabels, forKey: .mandatoryLabels)
+        try c.encodeOrNull(mode, forKey: .mode)
+        try c.encodeOrNull(disposition, forKey: .disposition)
+        try c.encode(labels, forKey: .labels)
+        try c.encode(conversation, forKey: .conversation)
+        try c.encodeOrNull(text, forKey: Self.codingKey(textKey))
+    }
 }

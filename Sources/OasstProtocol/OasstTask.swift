@@ -16,11 +16,11 @@ public enum OasstTask: Codable, Sendable, Equatable, Hashable {
     /// `rank_assistant_replies`.
     case rankAssistantReplies(RankRepliesTask)
     /// `label_initial_prompt`.
-    case labelInitialPrompt(LabelInitialPromptTask)
+    case labelInitialPrompt(LabelingTask)
     /// `label_prompter_reply`.
-    case labelPrompterReply(LabelReplyTask)
+    case labelPrompterReply(LabelingTask)
     /// `label_assistant_reply`.
-    case labelAssistantReply(LabelReplyTask)
+    case labelAssistantReply(LabelingTask)
     /// `summarize_story` (never handed out).
     case summarizeStory(SummarizeStoryTask)
     /// `rate_summary` (never handed out).
@@ -46,9 +46,9 @@ public enum OasstTask: Codable, Sendable, Equatable, Hashable {
         case .rankInitialPrompts: self = .rankInitialPrompts(try RankInitialPromptsTask(from: decoder))
         case .rankPrompterReplies: self = .rankPrompterReplies(try RankRepliesTask(from: decoder))
         case .rankAssistantReplies: self = .rankAssistantReplies(try RankRepliesTask(from: decoder))
-        case .labelInitialPrompt: self = .labelInitialPrompt(try LabelInitialPromptTask(from: decoder))
-        case .labelPrompterReply: self = .labelPrompterReply(try LabelReplyTask(from: decoder))
-        case .labelAssistantReply: self = .labelAssistantReply(try LabelReplyTask(from: decoder))
+        case .labelInitialPrompt: self = .labelInitialPrompt(try LabelingTask(from: decoder, textKey: .prompt))
+        case .labelPrompterReply: self = .labelPrompterReply(try LabelingTask(from: decoder, textKey: .reply))
+        case .labelAssistantReply: self = .labelAssistantReply(try LabelingTask(from: decoder, textKey: .reply))
         case .summarizeStory: self = .summarizeStory(try SummarizeStoryTask(from: decoder))
         case .rateSummary: self = .rateSummary(try RateSummaryTask(from: decoder))
         case .random, .replyToConversation, .rankConversationReplies, .labelConversationReply:
@@ -64,8 +64,9 @@ public enum OasstTask: Codable, Sendable, Equatable, Hashable {
         case .assistantReply(let task): try task.encode(to: encoder)
         case .rankInitialPrompts(let task): try task.encode(to: encoder)
         case .rankPrompterReplies(let task), .rankAssistantReplies(let task): try task.encode(to: encoder)
-        case .labelInitialPrompt(let task): try task.encode(to: encoder)
-        case .labelPrompterReply(let task), .labelAssistantReply(let task): try task.encode(to: encoder)
+        case .labelInitialPrompt(let task): try task.encode(to: encoder, textKey: .prompt)
+        case .labelPrompterReply(let task), .labelAssistantReply(let task):
+            try task.encode(to: encoder, textKey: .reply)
         case .summarizeStory(let task): try task.encode(to: encoder)
         case .rateSummary(let task): try task.encode(to: encoder)
         case .unknown(_, let raw):
@@ -113,8 +114,8 @@ public enum OasstTask: Codable, Sendable, Equatable, Hashable {
         case .assistantReply(let task): return task.id
         case .rankInitialPrompts(let task): return task.id
         case .rankPrompterReplies(let task), .rankAssistantReplies(let task): return task.id
-        case .labelInitialPrompt(let task): return task.id
-        case .labelPrompterReply(let task), .labelAssistantReply(let task): return task.id
+        case .labelInitialPrompt(let task), .labelPrompterReply(let task), .labelAssistantReply(let task):
+            return task.id
         case .summarizeStory(let task): return task.id
         case .rateSummary(let task): return task.id
         case .unknown(_, let raw): return raw["id"]?.stringValue.flatMap(UUID.init(uuidString:))
@@ -127,8 +128,8 @@ public enum OasstTask: Codable, Sendable, Equatable, Hashable {
         case .prompterReply(let task): return task.conversation
         case .assistantReply(let task): return task.conversation
         case .rankPrompterReplies(let task), .rankAssistantReplies(let task): return task.conversation
-        case .labelInitialPrompt(let task): return task.conversation
-        case .labelPrompterReply(let task), .labelAssistantReply(let task): return task.conversation
+        case .labelInitialPrompt(let task), .labelPrompterReply(let task), .labelAssistantReply(let task):
+            return task.conversation
         case .initialPrompt, .rankInitialPrompts, .summarizeStory, .rateSummary, .unknown: return nil
         }
     }
@@ -144,10 +145,9 @@ public enum OasstTask: Codable, Sendable, Equatable, Hashable {
     }
 
     /// The label payload of the three label types.
-    public var labeling: (any LabelingTask)? {
+    public var labeling: LabelingTask? {
         switch self {
-        case .labelInitialPrompt(let task): return task
-        case .labelPrompterReply(let task), .labelAssistantReply(let task): return task
+        case .labelInitialPrompt(let task), .labelPrompterReply(let task), .labelAssistantReply(let task): return task
         case .initialPrompt, .prompterReply, .assistantReply, .rankInitialPrompts, .rankPrompterReplies,
             .rankAssistantReplies, .summarizeStory, .rateSummary, .unknown:
             return nil

@@ -222,6 +222,34 @@ public actor SyncEngine {
         return outcomes
     }
 
+    /// Flushes pass after pass until one makes no progress (nothing due, offline, or only retries scheduled):
+    /// what `oasst queue flush` runs. Returns how many items ended delivered, held or failed.
+    public func flushUntilSettled() async -> FlushTally {
+        var tally = FlushTally()
+        while true {
+            let outcomes = await flush()
+            if outcomes.isEmpty { break }
+            var progressed = false
+            for outcome in outcomes.values {
+                switch outcome {
+                case .delivered:
+                    tally.delivered += 1
+                    progressed = true
+                case .held:
+                    tally.held += 1
+                    progressed = true
+                case .failed:
+                    tally.failed += 1
+                    progressed = true
+                case .retryScheduled, .offline, .skipped:
+                    break
+                }
+            }
+            if !progressed { break }
+        }
+        return tally
+    }
+
     /// Delivers one item: ack (stored id) → interaction only after 204; 2104 re-acks once; 2105 is delivered.
     public func deliver(_ item: OutboxItem) async -> DeliveryOutcome {
         guard (try? store.beginSending(item.id)) == true else { return .skipped }

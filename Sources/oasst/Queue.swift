@@ -88,36 +88,13 @@ struct Queue: AsyncParsableCommand {
             let backend = try await Backend.open(settings, paths: paths)
             let engine = SyncEngine(
                 store: store, service: OasstClientService(client: backend.makeClient(lane: "flush")))
-            var delivered = 0
-            var held = 0
-            var failed = 0
-            while true {
-                let outcomes = await engine.flush()
-                if outcomes.isEmpty { break }
-                var progressed = false
-                for outcome in outcomes.values {
-                    switch outcome {
-                    case .delivered:
-                        delivered += 1
-                        progressed = true
-                    case .held:
-                        held += 1
-                        progressed = true
-                    case .failed:
-                        failed += 1
-                        progressed = true
-                    case .retryScheduled, .offline, .skipped:
-                        break
-                    }
-                }
-                if !progressed { break }
-            }
+            let tally = await engine.flushUntilSettled()
             await engine.sendNacks()
             await backend.close()
             let remaining = try store.counts().undelivered
-            var summary = "\(delivered) delivered"
-            if held > 0 { summary += ", \(held) held" }
-            if failed > 0 { summary += ", \(failed) failed" }
+            var summary = "\(tally.delivered) delivered"
+            if tally.held > 0 { summary += ", \(tally.held) held" }
+            if tally.failed > 0 { summary += ", \(tally.failed) failed" }
             if remaining > 0 { summary += ", \(remaining) still queued" }
             FileHandle.standardError.write(Data("oasst queue: \(summary); see `oasst queue list`\n".utf8))
             if remaining > 0 { throw ExitCode(75) }

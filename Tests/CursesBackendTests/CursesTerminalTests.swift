@@ -223,6 +223,29 @@ import Testing
             ])
     }
 
+    @Test func mouseModeAsksForMotionWhileAButtonIsDown() throws {
+        let pty = try #require(PseudoTerminal(width: 40, height: 10))
+        let terminal = CursesTerminal(
+            input: pty.slave, output: pty.slave, term: "xterm-256color",
+            options: CursesOptions(mouse: true, color: .always, handleSignals: false))
+        try terminal.start()
+        defer { terminal.stop() }
+        terminal.draw(Self.sampleScreen(width: 40, height: 10))
+        // Mode 1002 must come after ncurses' own mouse mode (a later 1000 would switch motion off).
+        func motionModeIsLast(_ output: String) -> Bool {
+            guard let motion = output.range(of: "\u{1B}[?1002h", options: .backwards) else { return false }
+            guard let plain = output.range(of: "1000h", options: .backwards) else { return true }
+            return plain.lowerBound < motion.lowerBound
+        }
+        #expect(motionModeIsLast(String(decoding: pty.drain(), as: UTF8.self)))
+        terminal.suspend()
+        let suspended = String(decoding: pty.drain(), as: UTF8.self)
+        #expect(suspended.contains("\u{1B}[?1002l"))
+        terminal.resume()
+        terminal.draw(Self.sampleScreen(width: 40, height: 10))
+        #expect(motionModeIsLast(String(decoding: pty.drain(), as: UTF8.self)))
+    }
+
     @Test func wakeInterruptsABlockedRead() throws {
         let (pty, terminal) = try Self.makeTerminal()
         defer { terminal.stop() }

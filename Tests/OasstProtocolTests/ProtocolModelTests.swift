@@ -31,6 +31,31 @@ import Testing
         #expect(task.ranking == nil)
     }
 
+    @Test(arguments: [(14, "prompt", "reply"), (32, "reply", "prompt"), (38, "reply", "prompt")])
+    func labelTextTravelsUnderTheTypesOwnMember(number: Int, member: String, other: String) throws {
+        let task = try task(number)
+        let text = try #require(task.labeling?.text)
+        let exchange = try RecordedExchange.load(number)
+        let received = try OasstJSON.decode(JSONValue.self, from: RecordedExchange.data(exchange.response.body))
+        #expect(received[member]?.stringValue == text)
+        let sent = try tree(task)
+        #expect(sent[member]?.stringValue == text)
+        #expect(sent[other] == nil)
+    }
+
+    @Test func labelTextMemberFollowsTheCaseNotTheFixture() throws {
+        guard case .labelAssistantReply(let payload) = try task(32) else {
+            Issue.record("fixture 32 is not label_assistant_reply")
+            return
+        }
+        let asPrompt = try tree(OasstTask.labelInitialPrompt(payload))
+        #expect(asPrompt["type"]?.stringValue == "label_initial_prompt")
+        #expect(asPrompt["prompt"]?.stringValue == payload.text)
+        #expect(asPrompt["reply"] == nil)
+        let back = try OasstJSON.decode(OasstTask.self, from: OasstJSON.encode(OasstTask.labelInitialPrompt(payload)))
+        #expect(back == .labelInitialPrompt(payload))
+    }
+
     @Test func rankingTaskAccessors() throws {
         let task = try task(50)
         #expect(task.type == .rankPrompterReplies)
