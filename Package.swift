@@ -27,9 +27,11 @@ var targets: [Target] = [
     .target(
         name: "ContributorApp", dependencies: ["OasstProtocol", "TerminalUI", "MessageMarkdown"],
         swiftSettings: swiftSettings),
+    // Driving a program in tmux, apart from TestSupport so the benchmarks can use it without Swift Testing.
+    .target(name: "TmuxControl", swiftSettings: swiftSettings),
     .target(
         name: "TestSupport",
-        dependencies: ["OasstProtocol", "OasstClient", "TerminalUI", "ContributorApp"],
+        dependencies: ["OasstProtocol", "OasstClient", "TerminalUI", "ContributorApp", "TmuxControl"],
         swiftSettings: swiftSettings),
     .testTarget(
         name: "OasstProtocolTests", dependencies: ["OasstProtocol", "TestSupport"],
@@ -86,7 +88,7 @@ if !light {
             name: "oasst-bench",
             dependencies: [
                 "OasstProtocol", "TerminalUI", "MessageMarkdown", "ContributorApp", "OfflineStore",
-                "CollectionServer", "OasstClient", "CurlTransport", "OfflineSync",
+                "CollectionServer", "OasstClient", "CurlTransport", "OfflineSync", "TmuxControl",
             ],
             path: "Benchmarks/OasstBench",
             swiftSettings: swiftSettings),

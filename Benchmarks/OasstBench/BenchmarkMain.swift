@@ -19,7 +19,13 @@ enum BenchmarkMain {
         let chosen = requested.isEmpty ? scenarios : scenarios.filter { requested.contains($0.name) }
         print("oasst-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         for scenario in chosen {
-            let lines = try await scenario.run()
+            let lines: [String]
+            do {
+                lines = try await scenario.run()
+            } catch {
+                FileHandle.standardError.write(Data("oasst-bench: \(scenario.name) failed: \(error)\n".utf8))
+                exit(1)
+            }
             for line in lines { print(line) }
             fflush(nil)  // show each scenario's figures as soon as they exist, also through a pipe
         }

@@ -25,6 +25,14 @@ enum AppUpdate {
             }
             state.availability = known
             return []
+        case .settingsLoaded(let limit):
+            state.configuration.messageSizeLimit = limit
+            if var session = state.session, case .reply(var editor) = session.work {
+                editor.limit = limit
+                session.work = .reply(editor)
+                state.session = session
+            }
+            return []
         case .availabilityFailed(let error):
             state.notice = AppNotice(error)
             return []

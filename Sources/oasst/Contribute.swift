@@ -42,17 +42,21 @@ struct Contribute: AsyncParsableCommand {
         let backend = try await Backend.open(settings, paths: paths)
         let client = backend.makeClient(lane: "ui")
         var sizeLimit = 2000
-        do {
-            let serverSettings = try await client.publicSettings()
-            sizeLimit = serverSettings.messageSizeLimit ?? sizeLimit
-        } catch {
-            let cached = (try? store.readyTasks(for: settings.user).count) ?? 0
-            let taken = (try? store.takenTasks(for: settings.user).count) ?? 0
-            if ErrorTranslation.isOffline(error) && cached + taken == 0 {
-                await backend.close()
-                throw FatalError(
-                    "cannot reach the server \(backend.displayName) (\(Sanitizer.plain("\(error)"))); "
-                        + "check the URL and your network, or run without --server to work locally")
+        let cachedWork =
+            ((try? store.readyTasks(for: settings.user).count) ?? 0)
+            + ((try? store.takenTasks(for: settings.user).count) ?? 0)
+        // With cached work the first frame never waits for the network: the settings follow as a message.
+        if cachedWork == 0 {
+            do {
+                let serverSettings = try await client.publicSettings()
+                sizeLimit = serverSettings.messageSizeLimit ?? sizeLimit
+            } catch {
+                if ErrorTranslation.isOffline(error) {
+                    await backend.close()
+                    throw FatalError(
+                        "cannot reach the server \(backend.displayName) (\(Sanitizer.plain("\(error)"))); "
+                            + "check the URL and your network, or run without --server to work locally")
+                }
             }
         }
         let terminal = CursesTerminal(
@@ -65,6 +69,13 @@ struct Contribute: AsyncParsableCommand {
         }
         terminal.setTheme(chosenTheme)
         let inbox = Inbox(waker: terminal.waker)
+        if cachedWork > 0 {
+            Task {
+                if let limit = try? await client.publicSettings().messageSizeLimit {
+                    inbox.post(.settingsLoaded(messageSizeLimit: limit))
+                }
+            }
+        }
         let engine = SyncEngine(store: store, service: OasstClientService(client: backend.makeClient(lane: "sync")))
         let runner = EffectRunner(
             client: client, store: store, engine: engine, inbox: inbox, user: settings.user,
