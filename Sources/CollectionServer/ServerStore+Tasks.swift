@@ -19,9 +19,9 @@ extension ServerStore {
     }
 
     /// `POST /tasks/availability`: counts per requestable type for a user and language (runs the lottery).
-    func availability(client: String, user: User, lang: String) throws -> TaskAvailability {
+    func availability(client: String, user: User, lang: String) async throws -> TaskAvailability {
         let now = self.now
-        return try write { db in
+        return try await write { [self] db in
             let record = try UserRecord.upsert(db, client: client, user: user, now: now)
             try record.check(enforceTerms: configuration.enforceTermsOfService)
             try advanceTrees(db, lang: lang)
@@ -40,10 +40,10 @@ extension ServerStore {
     }
 
     /// `POST /tasks/`: picks, stores and returns a task for the user.
-    func requestTask(client: String, request: TaskRequest) throws -> OasstTask {
+    func requestTask(client: String, request: TaskRequest) async throws -> OasstTask {
         let now = self.now
         let lang = request.lang ?? "en"
-        return try write { db in
+        return try await write { [self] db in
             let user = try UserRecord.upsert(db, client: client, user: request.user, now: now)
             try user.check(enforceTerms: configuration.enforceTermsOfService)
             let pending =
