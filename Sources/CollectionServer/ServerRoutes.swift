@@ -143,7 +143,9 @@ struct ServerRoutes: Sendable {
         guard let user = parsed.user else { throw ServerError.userRequired }
         let task = try await store.requestTask(
             client: client, request: TaskRequest(type: parsed.type, user: user, lang: parsed.lang))
-        return try Self.json(task)
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: task.json)))
     }
 
     // MARK: helpers
