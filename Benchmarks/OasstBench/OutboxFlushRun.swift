@@ -100,8 +100,12 @@ enum OutboxFlushRun {
         let started = clock.now
         let store = try OfflineStore(file: storeFile)
         _ = try store.makeAllDue()
+        let lanes = (0..<SyncEngine.manualFlushLanes).map {
+            OasstClientService(client: client(server, user: users[0], lane: "bench.flush.\($0)"))
+        }
         let engine = SyncEngine(
-            store: store, service: OasstClientService(client: client(server, user: users[0], lane: "bench.flush")))
+            store: store, service: OasstClientService(client: client(server, user: users[0], lane: "bench.flush")),
+            deliveryLanes: lanes)
         let tally = await engine.flushUntilSettled()
         await engine.sendNacks()
         let elapsed = clock.now - started

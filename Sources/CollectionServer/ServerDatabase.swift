@@ -122,6 +122,11 @@ enum ServerDatabase {
             // index each count scanned the whole task table (payloads included).
             try db.execute(sql: "CREATE INDEX task_tree ON task (tree_id, type)")
         }
+        migrator.registerMigration("v3-message-user-text-index") { db in
+            // The duplicate-text check (1009) runs on every text answer; by (user, time) it read every recent
+            // message of the user, so delivering a large outbox slowed down quadratically.
+            try db.execute(sql: "CREATE INDEX message_user_text ON message (user_id, text)")
+        }
         return migrator
     }
 }

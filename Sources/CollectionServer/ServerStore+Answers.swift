@@ -148,7 +148,8 @@ extension ServerStore {
         let duplicate =
             try Bool.fetchOne(
                 db.cachedStatement(
-                    sql: "SELECT 1 FROM message WHERE user_id = ? AND text = ? AND created_date > ? AND deleted = 0"),
+                    // `+created_date`: look the text up through the (user_id, text) index, not every recent message.
+                    sql: "SELECT 1 FROM message WHERE user_id = ? AND text = ? AND +created_date > ? AND deleted = 0"),
                 arguments: [user.id, text, now.timeIntervalSince1970 - configuration.duplicateMessageWindow]) ?? false
         if duplicate { throw ServerError.oasst(1009, "User recent messages have duplicates") }
         var parent: Row?
