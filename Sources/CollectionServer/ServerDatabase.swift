@@ -127,6 +127,11 @@ enum ServerDatabase {
             // message of the user, so delivering a large outbox slowed down quadratically.
             try db.execute(sql: "CREATE INDEX message_user_text ON message (user_id, text)")
         }
+        migrator.registerMigration("v4-task-open-index") { db in
+            // Every task request counts the user's open tasks of the last minutes (1012); by (user, time) alone it
+            // read every task the user received in the window.
+            try db.execute(sql: "CREATE INDEX task_open ON task (user_id, done, skipped, created_date)")
+        }
         return migrator
     }
 }
