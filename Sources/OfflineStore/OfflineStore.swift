@@ -345,6 +345,22 @@ public final class OfflineStore: Sendable {
             [date.timeIntervalSince1970, ackedAt?.timeIntervalSince1970], relaxed: true)
     }
 
+    /// `markDelivered` for several items in one write (a flush records its deliveries in groups; bookkeeping).
+    public func markDelivered(_ marks: [(id: Int64, at: Date, ackedAt: Date?)]) throws {
+        guard !marks.isEmpty else { return }
+        try relaxedWrite { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    UPDATE outbox SET state = 'delivered', delivered_at = ?, acked_at = COALESCE(?, acked_at),
+                        hold_reason = NULL WHERE id = ?
+                    """)
+            for mark in marks {
+                try statement.execute(
+                    arguments: [mark.at.timeIntervalSince1970, mark.ackedAt?.timeIntervalSince1970, mark.id])
+            }
+        }
+    }
+
     /// Puts the item back to `pending` with a next-try time and the error that caused the wait (bookkeeping).
     public func scheduleRetry(_ id: Int64, at nextTry: Date, error: String?) throws {
         try update(

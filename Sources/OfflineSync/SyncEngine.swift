@@ -49,6 +49,9 @@ public actor SyncEngine {
     private var callback: (@Sendable (SyncSnapshot) -> Void)?
     private var lastPublished: SyncSnapshot?
     private var lastSyncingPublish: ContinuousClock.Instant?
+    /// Deliveries of the running flush not yet written to the store (written in groups; see `recordDeliveries`).
+    private var deliveredMarks: [(id: Int64, at: Date, ackedAt: Date?)] = []
+    private var batchingDeliveries = false
     private var sleeper: Task<Void, Never>?
     private var wakeRequested = false
 
@@ -223,6 +226,8 @@ public actor SyncEngine {
         }
         let cursor = DeliveryCursor(due)
         lastSyncingPublish = nil
+        batchingDeliveries = true
+        defer { batchingDeliveries = false }
         if lanes.count == 1 {
             await runLane(lanes[0], cursor)
         } else {
@@ -232,9 +237,19 @@ public actor SyncEngine {
                 }
             }
         }
+        recordDeliveries()
         if case .syncing = connectivity { connectivity = .online }
         publish()
         return cursor.outcomes
+    }
+
+    /// Writes the deliveries noted so far in one store write. The server already has them: if the write is lost
+    /// the items are replayed after the next open and answered 2105 (delivered), never stored twice.
+    private func recordDeliveries() {
+        guard !deliveredMarks.isEmpty else { return }
+        let marks = deliveredMarks
+        deliveredMarks.removeAll(keepingCapacity: true)
+        try? store.markDelivered(marks)
     }
 
     /// One lane of a flush: takes items from the cursor and delivers them until none are left.
@@ -320,12 +335,10 @@ public actor SyncEngine {
     }
 
     private func markDelivered(_ item: OutboxItem, ackedAt: Date? = nil) -> DeliveryOutcome {
-        do {
-            try store.markDelivered(item.id, at: clock.now(), ackedAt: ackedAt)
-        } catch {
-            // The server has it; if the store write failed the item stays `sending` and is replayed
-            // after the next open, where the replay answers 2105.
-        }
+        // The server has it; if the store write fails the item stays `sending` and is replayed after the next
+        // open, where the replay answers 2105. During a flush the writes are grouped (64 at a time).
+        deliveredMarks.append((item.id, clock.now(), ackedAt))
+        if !batchingDeliveries || deliveredMarks.count >= 64 { recordDeliveries() }
         goOnline()
         return .delivered
     }
