@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OasstProtocol
+import Synchronization
 
 /// Task hand-out: what each user may get, the `random` draw, and building the task JSON.
 extension ServerStore {
@@ -217,6 +218,16 @@ extension ServerStore {
     /// The `:name` parameters an SQL text uses (one pass over its bytes; `String.contains` went through
     /// Foundation and was a tenth of the server's time under load).
     static func parameterNames(_ sql: String) -> Set<String> {
+        if let known = parameterNameCache.withLock({ $0[sql] }) { return known }
+        let names = scanParameterNames(sql)
+        parameterNameCache.withLock { $0[sql] = names }
+        return names
+    }
+
+    /// `parameterNames` per SQL text already seen (the hand-out queries are a handful of fixed texts).
+    private static let parameterNameCache = Mutex<[String: Set<String>]>([:])
+
+    private static func scanParameterNames(_ sql: String) -> Set<String> {
         var names: Set<String> = []
         var current: [UInt8] = []
         var inName = false
