@@ -6,6 +6,12 @@ import OasstProtocol
 import OfflineStore
 import OfflineSync
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The `outbox-flush` scenario: 10,000 answers queued in an on-disk outbox are delivered to a child `oasst serve`
 /// over loopback by the code `oasst queue flush` runs; only the delivery is timed. Afterwards the outbox must say
 /// every item was delivered and the server's export must hold every answer exactly once, or the run fails.
@@ -97,14 +103,22 @@ enum OutboxFlushRun {
 
         // Timed: what `oasst queue flush` does from opening the store to its summary.
         let clock = ContinuousClock()
+        let serverCPUStart = ServeProcess.cpuSeconds(pid: server.pid) ?? 0
+        let clientCPUStart = ServeProcess.cpuSeconds(pid: getpid()) ?? 0
         let started = clock.now
         let store = try OfflineStore(file: storeFile)
         _ = try store.makeAllDue()
+        let lanes = (0..<SyncEngine.manualFlushLanes).map {
+            OasstClientService(client: client(server, user: users[0], lane: "bench.flush.\($0)"))
+        }
         let engine = SyncEngine(
-            store: store, service: OasstClientService(client: client(server, user: users[0], lane: "bench.flush")))
+            store: store, service: OasstClientService(client: client(server, user: users[0], lane: "bench.flush")),
+            deliveryLanes: lanes)
         let tally = await engine.flushUntilSettled()
         await engine.sendNacks()
         let elapsed = clock.now - started
+        let serverCPU = (ServeProcess.cpuSeconds(pid: server.pid) ?? serverCPUStart) - serverCPUStart
+        let clientCPU = (ServeProcess.cpuSeconds(pid: getpid()) ?? clientCPUStart) - clientCPUStart
 
         // Checks: the outbox and the server both say every submission arrived exactly once.
         let counts = try store.counts()
@@ -132,7 +146,9 @@ enum OutboxFlushRun {
         let rate = Double(count) / seconds
         return [
             "outbox-flush: \(Int(rate.rounded())) submissions/s (\(count) delivered exactly once in "
-                + "\(Measurement.format(nanoseconds: Stopwatch.nanoseconds(elapsed))))  [target: \(target)]"
+                + "\(Measurement.format(nanoseconds: Stopwatch.nanoseconds(elapsed))))  [target: \(target)]",
+            "outbox-flush CPU: \(String(format: "%.0f", clientCPU / Double(count) * 1e6)) µs client + "
+                + "\(String(format: "%.0f", serverCPU / Double(count) * 1e6)) µs server per submission  [target: —]",
         ]
     }
 

@@ -27,6 +27,8 @@ struct ServeLoad: Sendable {
     var rss: [Double]
     /// The child's `VmHWM` (peak resident memory) in kB at the end.
     var hwm: Int
+    /// CPU seconds the server used during the measured phase.
+    var serverCPU: Double
 
     /// The cycles/s line and the latency line.
     var cycleLines: [String] {
@@ -36,6 +38,8 @@ struct ServeLoad: Sendable {
                 + "\(String(format: "%.1f", seconds)) s, \(Self.clients) clients, \(failed) failed)  "
                 + "[target: \(Self.cyclesTarget)]",
             Measurement(name: "serve-cycles latency", samples: latencies, target: "—").summary,
+            "serve-cycles server CPU: \(String(format: "%.0f", serverCPU / Double(max(cycles, 1)) * 1e6)) µs per cycle "
+                + "(\(String(format: "%.2f", serverCPU / seconds)) cores busy)  [target: —]",
         ]
         for (what, count) in errors.sorted(by: { $0.value > $1.value }).prefix(5) {
             lines.append("  failed cycles: \(count) × \(what)")
@@ -87,6 +91,7 @@ struct ServeLoad: Sendable {
         let end = measureFrom + measured
         let pid = server.pid
         async let memory = sampleMemory(pid: pid, from: measureFrom, until: end)
+        async let cpu = serverCPU(pid: pid, from: measureFrom, until: end)
         let tallies = await withTaskGroup(of: Tally.self) { group in
             for index in 0..<clients {
                 group.addTask { await worker(index, server: server, measureFrom: measureFrom, end: end) }
@@ -96,9 +101,11 @@ struct ServeLoad: Sendable {
             return all
         }
         let (rss, hwm) = await memory
+        let serverCPU = await cpu
         let status = server.stop()
         var result = ServeLoad(
-            cycles: 0, seconds: Stopwatch.nanoseconds(measured) / 1e9, latencies: [], errors: [:], rss: rss, hwm: hwm)
+            cycles: 0, seconds: Stopwatch.nanoseconds(measured) / 1e9, latencies: [], errors: [:], rss: rss, hwm: hwm,
+            serverCPU: serverCPU)
         for tally in tallies {
             result.cycles += tally.cycles
             result.latencies += tally.latencies
@@ -110,6 +117,17 @@ struct ServeLoad: Sendable {
                 description: "no cycle completed; errors: \(result.errors.sorted { $0.value > $1.value }.prefix(5))")
         }
         return result
+    }
+
+    private static func serverCPU(
+        pid: Int32, from: ContinuousClock.Instant, until end: ContinuousClock.Instant
+    )
+        async -> Double
+    {
+        try? await Task.sleep(until: from, clock: .continuous)
+        let start = ServeProcess.cpuSeconds(pid: pid) ?? 0
+        try? await Task.sleep(until: end, clock: .continuous)
+        return (ServeProcess.cpuSeconds(pid: pid) ?? start) - start
     }
 
     private static func sampleMemory(

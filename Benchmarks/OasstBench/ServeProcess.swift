@@ -119,6 +119,17 @@ final class ServeProcess: @unchecked Sendable {
         return (rss, hwm)
     }
 
+    /// CPU time (user + system) the process `pid` has used so far, in seconds, from `/proc/PID/stat`.
+    static func cpuSeconds(pid: Int32) -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = text.lastIndex(of: ")")
+        else { return nil }
+        // Fields after the command name: state is field 3, utime 14 and stime 15 (1-based).
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// Sends SIGTERM, waits for the exit and removes the directory unless `keep`; returns the exit status.
     @discardableResult
     func stop(keep: Bool = false) -> Int32 {

@@ -122,6 +122,16 @@ enum ServerDatabase {
             // index each count scanned the whole task table (payloads included).
             try db.execute(sql: "CREATE INDEX task_tree ON task (tree_id, type)")
         }
+        migrator.registerMigration("v3-message-user-text-index") { db in
+            // The duplicate-text check (1009) runs on every text answer; by (user, time) it read every recent
+            // message of the user, so delivering a large outbox slowed down quadratically.
+            try db.execute(sql: "CREATE INDEX message_user_text ON message (user_id, text)")
+        }
+        migrator.registerMigration("v4-task-open-index") { db in
+            // Every task request counts the user's open tasks of the last minutes (1012); by (user, time) alone it
+            // read every task the user received in the window.
+            try db.execute(sql: "CREATE INDEX task_open ON task (user_id, done, skipped, created_date)")
+        }
         return migrator
     }
 }

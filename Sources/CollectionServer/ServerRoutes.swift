@@ -24,7 +24,7 @@ struct ServerRoutes: Sendable {
         router.add(middleware: ErrorMiddleware(log: log, maxBodyBytes: configuration.maxBodyBytes))
         router.post("/api/v1/frontend_users/") { request, _ in try await self.createUser(request) }
         router.get("/api/v1/frontend_users/{auth_method}/{id}") { request, context in
-            try self.frontendUser(request, context)
+            try await self.frontendUser(request, context)
         }
         router.post("/api/v1/tasks/") { request, _ in try await self.requestTask(request) }
         router.post("/api/v1/tasks/availability") { request, _ in try await self.availability(request) }
@@ -33,15 +33,15 @@ struct ServerRoutes: Sendable {
         router.post("/api/v1/tasks/{task_id}/ack") { request, context in try await self.ack(request, context) }
         router.post("/api/v1/tasks/{task_id}/nack") { request, context in try await self.nack(request, context) }
         router.get("/api/v1/admin/backend_settings/public") { request, _ in try self.publicSettings(request) }
-        router.get("/api/v1/text_labels/valid_labels") { request, _ in try self.validLabels(request) }
+        router.get("/api/v1/text_labels/valid_labels") { request, _ in try await self.validLabels(request) }
         return router
     }
 
     // MARK: handlers
 
-    private func frontendUser(_ request: Request, _ context: BasicRequestContext) throws -> Response {
+    private func frontendUser(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let client = try self.client(request)
-        let user = try store.frontendUser(
+        let user = try await store.frontendUser(
             client: client, authMethod: context.parameters.get("auth_method") ?? "",
             username: context.parameters.get("id") ?? "")
         return try Self.json(user)
@@ -52,13 +52,13 @@ struct ServerRoutes: Sendable {
         let body = try await self.body(request)
         let user = try RequestValidator.availabilityUser(body)
         let lang = request.uri.queryParameters.get("lang") ?? "en"
-        return try Self.json(try store.availability(client: client, user: user, lang: lang))
+        return try Self.json(try await store.availability(client: client, user: user, lang: lang))
     }
 
     private func interaction(_ request: Request) async throws -> Response {
         let client = try self.client(request)
         let interaction = try RequestValidator.interaction(try await body(request))
-        return try Self.json(try store.interaction(client: client, interaction: interaction))
+        return try Self.json(try await store.interaction(client: client, interaction: interaction))
     }
 
     private func close(_ request: Request) throws -> Response {
@@ -70,7 +70,7 @@ struct ServerRoutes: Sendable {
         let client = try self.client(request)
         let taskID = try Self.taskID(context)
         let ack = try RequestValidator.ack(try await body(request))
-        try store.ack(client: client, taskID: taskID, ackID: ack.messageID, header: Self.oasstUser(request))
+        try await store.ack(client: client, taskID: taskID, ackID: ack.messageID, header: Self.oasstUser(request))
         return Self.noContent()
     }
 
@@ -78,7 +78,7 @@ struct ServerRoutes: Sendable {
         let client = try self.client(request)
         let taskID = try Self.taskID(context)
         let nack = try RequestValidator.nack(try await body(request))
-        try store.nack(client: client, taskID: taskID, reason: nack.reason, header: Self.oasstUser(request))
+        try await store.nack(client: client, taskID: taskID, reason: nack.reason, header: Self.oasstUser(request))
         return Self.noContent()
     }
 
@@ -93,24 +93,30 @@ struct ServerRoutes: Sendable {
         return try Self.json(settings)
     }
 
-    private func validLabels(_ request: Request) throws -> Response {
+    private func validLabels(_ request: Request) async throws -> Response {
         _ = try client(request)
-        var names = LabelCatalog.allNames
-        if let id = request.uri.queryParameters.get("message_id") {
-            guard let uuid = UUID(uuidString: id) else {
-                throw ServerError.invalid(
-                    ["query", "message_id"], "value is not a valid uuid", type: "type_error.uuid")
-            }
-            names = try store.validLabelNames(messageID: uuid.uuidString.lowercased())
+        return try Self.labelsResponse(try await labelNames(request))
+    }
+
+    /// Every label name, or those valid for `?message_id=` (kept apart from the JSON building: Swift 6.3.1
+    /// crashed optimising the two in one async function).
+    private func labelNames(_ request: Request) async throws -> [String] {
+        guard let id = request.uri.queryParameters.get("message_id") else { return LabelCatalog.allNames }
+        guard let uuid = UUID(uuidString: id) else {
+            throw ServerError.invalid(["query", "message_id"], "value is not a valid uuid", type: "type_error.uuid")
         }
+        return try await store.validLabelNames(messageID: uuid.uuidString.lowercased())
+    }
+
+    private static func labelsResponse(_ names: [String]) throws -> Response {
         let labels = names.map(LabelCatalog.description)
-        return try Self.json(JSONValue.object(["valid_labels": try RequestValidator.jsonValue(labels)]))
+        return try json(JSONValue.object(["valid_labels": try RequestValidator.jsonValue(labels)]))
     }
 
     private func createUser(_ request: Request) async throws -> Response {
         let client = try self.client(request)
         let body = try RequestValidator.createUser(try await self.body(request))
-        return try Self.json(try store.createFrontendUser(client: client, request: body))
+        return try Self.json(try await store.createFrontendUser(client: client, request: body))
     }
 
     private func requestTask(_ request: Request) async throws -> Response {
@@ -135,9 +141,11 @@ struct ServerRoutes: Sendable {
             }
         }
         guard let user = parsed.user else { throw ServerError.userRequired }
-        let task = try store.requestTask(
+        let task = try await store.requestTask(
             client: client, request: TaskRequest(type: parsed.type, user: user, lang: parsed.lang))
-        return try Self.json(task)
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: task.json)))
     }
 
     // MARK: helpers

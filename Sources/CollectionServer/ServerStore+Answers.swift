@@ -16,9 +16,9 @@ extension ServerStore {
     }
 
     /// `POST /tasks/{id}/ack`: binds the ack id (idempotent with the same id).
-    func ack(client: String, taskID: UUID, ackID: String, header: (authMethod: String, id: String)?) throws {
+    func ack(client: String, taskID: UUID, ackID: String, header: (authMethod: String, id: String)?) async throws {
         let now = self.now
-        try write { db in
+        try await write { [self] db in
             if let header {
                 let user = try headerUser(db, client: client, header: header)
                 try user.check(enforceTerms: false)
@@ -37,9 +37,9 @@ extension ServerStore {
     }
 
     /// `POST /tasks/{id}/nack`: marks the task skipped and hides its item from this user.
-    func nack(client: String, taskID: UUID, reason: String?, header: (authMethod: String, id: String)?) throws {
+    func nack(client: String, taskID: UUID, reason: String?, header: (authMethod: String, id: String)?) async throws {
         let now = self.now
-        try write { db in
+        try await write { [self] db in
             guard let header else { throw ServerError.userRequired }
             let user = try headerUser(db, client: client, header: header)
             try user.check(enforceTerms: configuration.enforceTermsOfService)
@@ -103,9 +103,9 @@ extension ServerStore {
     }
 
     /// `POST /tasks/interaction`.
-    func interaction(client: String, interaction: Interaction) throws -> TaskDone {
+    func interaction(client: String, interaction: Interaction) async throws -> TaskDone {
         let now = self.now
-        return try write { db in
+        return try await write { [self] db in
             let user = try UserRecord.upsert(db, client: client, user: interaction.user, now: now)
             try user.check(enforceTerms: configuration.enforceTermsOfService)
             switch interaction {
@@ -148,7 +148,8 @@ extension ServerStore {
         let duplicate =
             try Bool.fetchOne(
                 db.cachedStatement(
-                    sql: "SELECT 1 FROM message WHERE user_id = ? AND text = ? AND created_date > ? AND deleted = 0"),
+                    // `+created_date`: look the text up through the (user_id, text) index, not every recent message.
+                    sql: "SELECT 1 FROM message WHERE user_id = ? AND text = ? AND +created_date > ? AND deleted = 0"),
                 arguments: [user.id, text, now.timeIntervalSince1970 - configuration.duplicateMessageWindow]) ?? false
         if duplicate { throw ServerError.oasst(1009, "User recent messages have duplicates") }
         var parent: Row?

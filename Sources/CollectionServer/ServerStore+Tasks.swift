@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import OasstProtocol
+import Synchronization
 
 /// Task hand-out: what each user may get, the `random` draw, and building the task JSON.
 extension ServerStore {
@@ -19,9 +20,9 @@ extension ServerStore {
     }
 
     /// `POST /tasks/availability`: counts per requestable type for a user and language (runs the lottery).
-    func availability(client: String, user: User, lang: String) throws -> TaskAvailability {
+    func availability(client: String, user: User, lang: String) async throws -> TaskAvailability {
         let now = self.now
-        return try write { db in
+        return try await write { [self] db in
             let record = try UserRecord.upsert(db, client: client, user: user, now: now)
             try record.check(enforceTerms: configuration.enforceTermsOfService)
             try advanceTrees(db, lang: lang)
@@ -39,11 +40,12 @@ extension ServerStore {
         }
     }
 
-    /// `POST /tasks/`: picks, stores and returns a task for the user.
-    func requestTask(client: String, request: TaskRequest) throws -> OasstTask {
+    /// `POST /tasks/`: picks, stores and returns a task for the user, with its JSON (the stored payload, which is
+    /// also the response body: encoding it once saves a tenth of the request).
+    func requestTask(client: String, request: TaskRequest) async throws -> (task: OasstTask, json: Data) {
         let now = self.now
         let lang = request.lang ?? "en"
-        return try write { db in
+        return try await write { [self] db in
             let user = try UserRecord.upsert(db, client: client, user: request.user, now: now)
             try user.check(enforceTerms: configuration.enforceTermsOfService)
             let pending =
@@ -216,6 +218,16 @@ extension ServerStore {
     /// The `:name` parameters an SQL text uses (one pass over its bytes; `String.contains` went through
     /// Foundation and was a tenth of the server's time under load).
     static func parameterNames(_ sql: String) -> Set<String> {
+        if let known = parameterNameCache.withLock({ $0[sql] }) { return known }
+        let names = scanParameterNames(sql)
+        parameterNameCache.withLock { $0[sql] = names }
+        return names
+    }
+
+    /// `parameterNames` per SQL text already seen (the hand-out queries are a handful of fixed texts).
+    private static let parameterNameCache = Mutex<[String: Set<String>]>([:])
+
+    private static func scanParameterNames(_ sql: String) -> Set<String> {
         var names: Set<String> = []
         var current: [UInt8] = []
         var inName = false
@@ -236,10 +248,10 @@ extension ServerStore {
         return names
     }
 
-    /// Builds the task JSON for a target, stores the task and returns it.
+    /// Builds the task JSON for a target, stores the task and returns it with that JSON.
     func makeTask(
         _ db: Database, client: String, user: UserRecord, type: TaskType, target: String?, simple: Bool, now: Date
-    ) throws -> OasstTask {
+    ) throws -> (task: OasstTask, json: Data) {
         let id = UUID()
         let thread = try target.map { try self.thread(db, messageID: $0, viewer: user.id) } ?? []
         let conversation = Conversation(messages: thread)
@@ -302,7 +314,8 @@ extension ServerStore {
             .rankConversationReplies, .labelConversationReply:
             throw ServerError.notAvailable(type)
         }
-        let payload = String(decoding: try OasstJSON.encode(task), as: UTF8.self)
+        let json = try OasstJSON.encode(task)
+        let payload = String(decoding: json, as: UTF8.self)
         try db.cachedStatement(
             sql: """
                 INSERT INTO task (id, api_client, user_id, type, created_date, expiry_date, target_message_id, tree_id,
@@ -315,7 +328,7 @@ extension ServerStore {
             replyIDs.isEmpty ? nil : TaskRecord.json(replyIDs),
             validLabels.isEmpty ? nil : TaskRecord.json(validLabels), payload,
         ])
-        return task
+        return (task, json)
     }
 
     /// The thread from the root to `messageID`, as seen by `viewer`.

@@ -45,12 +45,27 @@ final class ServerStore: Sendable {
         }
     }
 
+    /// `write` for request handlers: the transaction runs on the database's writer queue while the calling task
+    /// is suspended, so the few cooperative threads keep parsing and answering other requests meanwhile
+    /// (a blocking write held one of them for the whole wait).
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            let result = try await pool.write(body)
+            syncer.noteWrite()
+            return result
+        } catch let error as ServerError {
+            throw error
+        } catch {
+            throw ServerError.internalError
+        }
+    }
+
     // MARK: users
 
     /// `POST /frontend_users/`: create or update a user (every key of this server is trusted).
-    func createFrontendUser(client: String, request: CreateFrontendUserRequest) throws -> FrontEndUser {
+    func createFrontendUser(client: String, request: CreateFrontendUserRequest) async throws -> FrontEndUser {
         let now = self.now
-        return try write { db in
+        return try await write { [self] db in
             let user = try UserRecord.upsert(db, client: client, user: request.user, now: now)
             if request.tosAcceptance == true && user.tosAcceptanceDate == nil {
                 try db.cachedStatement(sql: "UPDATE user SET tos_acceptance_date = ? WHERE id = ?").execute(arguments: [
@@ -79,8 +94,8 @@ final class ServerStore: Sendable {
     }
 
     /// `GET /frontend_users/{auth_method}/{id}`.
-    func frontendUser(client: String, authMethod: String, username: String) throws -> FrontEndUser {
-        try write { db in
+    func frontendUser(client: String, authMethod: String, username: String) async throws -> FrontEndUser {
+        try await write { [self] db in
             guard let user = try UserRecord.find(db, client: client, authMethod: authMethod, username: username) else {
                 throw ServerError.userNotFound
             }
@@ -100,8 +115,8 @@ final class ServerStore: Sendable {
 
     /// The labels free labelling accepts for a message: the full set of its role plus the report-only flags
     /// (unknown message → 404 / 2001).
-    func validLabelNames(messageID: String) throws -> [String] {
-        try write { db in
+    func validLabelNames(messageID: String) async throws -> [String] {
+        try await write { [self] db in
             guard
                 let role = try String.fetchOne(
                     db.cachedStatement(sql: "SELECT role FROM message WHERE id = ?"), arguments: [messageID])

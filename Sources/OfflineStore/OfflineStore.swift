@@ -322,30 +322,50 @@ public final class OfflineStore: Sendable {
     }
 
     /// Claims a pending item for sending (`pending → sending`, attempts + 1); false if it is not pending.
+    /// Bookkeeping: committed without waiting for the disk (see `relaxedWrite`).
     public func beginSending(_ id: Int64) throws -> Bool {
-        try writer.write { db in
-            try db.execute(
-                sql: "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'pending'",
-                arguments: [id])
+        try relaxedWrite { db in
+            try db.cachedStatement(
+                sql: "UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ? AND state = 'pending'"
+            ).execute(arguments: [id])
             return db.changesCount == 1
         }
     }
 
-    /// Records that the ack for this item returned 204.
+    /// Records that the ack for this item returned 204 (bookkeeping: see `relaxedWrite`).
     public func markAcked(_ id: Int64, at date: Date = Date()) throws {
-        try update(id, sql: "acked_at = ?", [date.timeIntervalSince1970])
+        try update(id, sql: "acked_at = ?", [date.timeIntervalSince1970], relaxed: true)
     }
 
-    /// Records that the server stored the answer.
-    public func markDelivered(_ id: Int64, at date: Date = Date()) throws {
+    /// Records that the server stored the answer, and when its ack returned 204 if that was not recorded yet
+    /// (one write instead of two on the usual path; bookkeeping: see `relaxedWrite`).
+    public func markDelivered(_ id: Int64, at date: Date = Date(), ackedAt: Date? = nil) throws {
         try update(
-            id, sql: "state = 'delivered', delivered_at = ?, hold_reason = NULL", [date.timeIntervalSince1970])
+            id, sql: "state = 'delivered', delivered_at = ?, acked_at = COALESCE(?, acked_at), hold_reason = NULL",
+            [date.timeIntervalSince1970, ackedAt?.timeIntervalSince1970], relaxed: true)
     }
 
-    /// Puts the item back to `pending` with a next-try time and the error that caused the wait.
+    /// `markDelivered` for several items in one write (a flush records its deliveries in groups; bookkeeping).
+    public func markDelivered(_ marks: [(id: Int64, at: Date, ackedAt: Date?)]) throws {
+        guard !marks.isEmpty else { return }
+        try relaxedWrite { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    UPDATE outbox SET state = 'delivered', delivered_at = ?, acked_at = COALESCE(?, acked_at),
+                        hold_reason = NULL WHERE id = ?
+                    """)
+            for mark in marks {
+                try statement.execute(
+                    arguments: [mark.at.timeIntervalSince1970, mark.ackedAt?.timeIntervalSince1970, mark.id])
+            }
+        }
+    }
+
+    /// Puts the item back to `pending` with a next-try time and the error that caused the wait (bookkeeping).
     public func scheduleRetry(_ id: Int64, at nextTry: Date, error: String?) throws {
         try update(
-            id, sql: "state = 'pending', next_try_at = ?, last_error = ?", [nextTry.timeIntervalSince1970, error])
+            id, sql: "state = 'pending', next_try_at = ?, last_error = ?", [nextTry.timeIntervalSince1970, error],
+            relaxed: true)
     }
 
     /// Stops the item for a person to look at, keeping its content.
@@ -443,11 +463,38 @@ public final class OfflineStore: Sendable {
 
     // MARK: Helpers
 
-    private func update(_ id: Int64, sql: String, _ arguments: [(any DatabaseValueConvertible)?]) throws {
-        try writer.write { db in
-            try db.execute(
-                sql: "UPDATE outbox SET \(sql) WHERE id = ?", arguments: StatementArguments(arguments + [id]))
+    private func update(
+        _ id: Int64, sql: String, _ arguments: [(any DatabaseValueConvertible)?], relaxed: Bool = false
+    ) throws {
+        let body = { (db: Database) throws in
+            try db.cachedStatement(sql: "UPDATE outbox SET \(sql) WHERE id = ?").execute(
+                arguments: StatementArguments(arguments + [id]))
             if db.changesCount == 0 { throw StoreError.noSuchItem(id) }
+        }
+        if relaxed { try relaxedWrite(body) } else { try writer.write(body) }
+    }
+
+    /// A delivery-bookkeeping transaction committed with `synchronous = NORMAL`: it survives a crash of the
+    /// process (it is in the WAL) but a power loss may undo it, until the next ordinary (`FULL`) commit syncs the
+    /// WAL. Only for state the server makes safe to lose: an item that looks undelivered again is replayed with
+    /// the same ack id and interaction, which the server answers with 204 / 2105, so it is still stored once.
+    /// Submissions, drafts and tasks keep `FULL` commits.
+    private func relaxedWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            try db.cachedStatement(sql: "PRAGMA synchronous = NORMAL").execute()
+            var result: T?
+            do {
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+            } catch {
+                try db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute()
+                throw error
+            }
+            try db.cachedStatement(sql: "PRAGMA synchronous = FULL").execute()
+            guard let result else { throw StoreError.badJSON("no result from a store write") }
+            return result
         }
     }
 

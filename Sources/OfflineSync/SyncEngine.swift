@@ -25,8 +25,13 @@ public actor SyncEngine {
         public init() {}
     }
 
+    /// Delivery lanes `oasst queue flush` opens: enough to keep the server busy while each waits for an answer.
+    public static let manualFlushLanes = 8
+
     private let store: OfflineStore
     private let service: any TaskService
+    /// Services (each over its own connection) that deliver outbox items in parallel; `[service]` when none given.
+    private let lanes: [any TaskService]
     private let clock: any SyncClock
     private let random: @Sendable () -> Double
     private let settings: Settings
@@ -43,16 +48,24 @@ public actor SyncEngine {
     private var observers: [UUID: AsyncStream<SyncSnapshot>.Continuation] = [:]
     private var callback: (@Sendable (SyncSnapshot) -> Void)?
     private var lastPublished: SyncSnapshot?
+    private var lastSyncingPublish: ContinuousClock.Instant?
+    /// Deliveries of the running flush not yet written to the store (written in groups; see `recordDeliveries`).
+    private var deliveredMarks: [(id: Int64, at: Date, ackedAt: Date?)] = []
+    private var batchingDeliveries = false
     private var sleeper: Task<Void, Never>?
     private var wakeRequested = false
 
     /// Creates an engine over a store and a service; `random` returns numbers in `0..<1` (for jitter).
+    /// `deliveryLanes` (services over separate connections) let a flush keep that many items in flight; each
+    /// item still goes ack → interaction in order on one lane. Without them `service` delivers one at a time.
     public init(
-        store: OfflineStore, service: any TaskService, clock: any SyncClock = SystemSyncClock(),
-        settings: Settings = Settings(), random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        store: OfflineStore, service: any TaskService, deliveryLanes: [any TaskService] = [],
+        clock: any SyncClock = SystemSyncClock(), settings: Settings = Settings(),
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
         self.store = store
         self.service = service
+        self.lanes = deliveryLanes.isEmpty ? [service] : deliveryLanes
         self.clock = clock
         self.settings = settings
         self.random = random
@@ -84,6 +97,7 @@ public actor SyncEngine {
     private func removeObserver(_ id: UUID) { observers[id] = nil }
 
     private func publish() {
+        guard !observers.isEmpty || callback != nil else { return }
         guard let snapshot = try? makeSnapshot(), snapshot != lastPublished else { return }
         lastPublished = snapshot
         for continuation in observers.values { continuation.yield(snapshot) }
@@ -201,25 +215,58 @@ public actor SyncEngine {
 
     // MARK: Outbox
 
-    /// Sends every due item in creation order; stops at the first transport failure. Returns the outcomes.
+    /// Sends every due item in creation order (several at once over `deliveryLanes`); stops taking new items at
+    /// the first transport failure. Returns the outcomes.
     @discardableResult
     public func flush() async -> [Int64: DeliveryOutcome] {
-        var outcomes: [Int64: DeliveryOutcome] = [:]
         guard let due = try? store.dueItems(now: clock.now()), !due.isEmpty else {
             if case .syncing = connectivity { connectivity = .online }
             publish()
-            return outcomes
+            return [:]
         }
-        for (index, item) in due.enumerated() {
-            connectivity = .syncing(remaining: due.count - index)
-            publish()
-            let outcome = await deliver(item)
-            outcomes[item.id] = outcome
-            if outcome == .offline { break }
+        let cursor = DeliveryCursor(due)
+        lastSyncingPublish = nil
+        batchingDeliveries = true
+        defer { batchingDeliveries = false }
+        if lanes.count == 1 {
+            await runLane(lanes[0], cursor)
+        } else {
+            await withTaskGroup(of: Void.self) { group in
+                for lane in lanes {
+                    group.addTask { await self.runLane(lane, cursor) }
+                }
+            }
         }
+        recordDeliveries()
         if case .syncing = connectivity { connectivity = .online }
         publish()
-        return outcomes
+        return cursor.outcomes
+    }
+
+    /// Writes the deliveries noted so far in one store write. The server already has them: if the write is lost
+    /// the items are replayed after the next open and answered 2105 (delivered), never stored twice.
+    private func recordDeliveries() {
+        guard !deliveredMarks.isEmpty else { return }
+        let marks = deliveredMarks
+        deliveredMarks.removeAll(keepingCapacity: true)
+        try? store.markDelivered(marks)
+    }
+
+    /// One lane of a flush: takes items from the cursor and delivers them until none are left.
+    private func runLane(_ lane: any TaskService, _ cursor: DeliveryCursor) async {
+        while let (item, remaining) = cursor.take() {
+            connectivity = .syncing(remaining: remaining)
+            publishSyncing()
+            cursor.record(item.id, await deliver(item, via: lane))
+        }
+    }
+
+    /// Publishes the `syncing` progress at most every 50 ms (each snapshot counts the outbox).
+    private func publishSyncing() {
+        let now = ContinuousClock.now
+        if let last = lastSyncingPublish, now - last < .milliseconds(50) { return }
+        lastSyncingPublish = now
+        publish()
     }
 
     /// Flushes pass after pass until one makes no progress (nothing due, offline, or only retries scheduled):
@@ -252,11 +299,17 @@ public actor SyncEngine {
 
     /// Delivers one item: ack (stored id) → interaction only after 204; 2104 re-acks once; 2105 is delivered.
     public func deliver(_ item: OutboxItem) async -> DeliveryOutcome {
+        await deliver(item, via: service)
+    }
+
+    private func deliver(_ item: OutboxItem, via service: any TaskService) async -> DeliveryOutcome {
         guard (try? store.beginSending(item.id)) == true else { return .skipped }
         let attempts = item.attempts + 1
+        // The ack time is written with the delivery (one store write); a failure after the ack writes it first.
+        var ackedAt: Date
         do {
             try await service.ack(taskId: item.taskId, ackId: item.ackId, user: item.user)
-            try store.markAcked(item.id, at: clock.now())
+            ackedAt = clock.now()
         } catch {
             return await settle(item, attempts: attempts, error: error)
         }
@@ -264,28 +317,28 @@ public actor SyncEngine {
         while true {
             do {
                 try await service.sendInteraction(item.interactionJSON, user: item.user)
-                return markDelivered(item)
+                return markDelivered(item, ackedAt: ackedAt)
             } catch let failure as ServiceFailure where failure.action == .sendAckThenRetry && !reacked {
                 reacked = true
                 do {
                     try await service.ack(taskId: item.taskId, ackId: item.ackId, user: item.user)
-                    try store.markAcked(item.id, at: clock.now())
+                    ackedAt = clock.now()
                 } catch {
+                    try? store.markAcked(item.id, at: ackedAt)
                     return await settle(item, attempts: attempts, error: error)
                 }
             } catch {
+                try? store.markAcked(item.id, at: ackedAt)
                 return await settle(item, attempts: attempts, error: error)
             }
         }
     }
 
-    private func markDelivered(_ item: OutboxItem) -> DeliveryOutcome {
-        do {
-            try store.markDelivered(item.id, at: clock.now())
-        } catch {
-            // The server has it; if the store write failed the item stays `sending` and is replayed
-            // after the next open, where the replay answers 2105.
-        }
+    private func markDelivered(_ item: OutboxItem, ackedAt: Date? = nil) -> DeliveryOutcome {
+        // The server has it; if the store write fails the item stays `sending` and is replayed after the next
+        // open, where the replay answers 2105. During a flush the writes are grouped (64 at a time).
+        deliveredMarks.append((item.id, clock.now(), ackedAt))
+        if !batchingDeliveries || deliveredMarks.count >= 64 { recordDeliveries() }
         goOnline()
         return .delivered
     }

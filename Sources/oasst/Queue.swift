@@ -86,8 +86,12 @@ struct Queue: AsyncParsableCommand {
             let store = try Queue.openStore()
             _ = try store.makeAllDue()
             let backend = try await Backend.open(settings, paths: paths)
+            let lanes = (0..<SyncEngine.manualFlushLanes).map {
+                OasstClientService(client: backend.makeClient(lane: "flush.\($0)"))
+            }
             let engine = SyncEngine(
-                store: store, service: OasstClientService(client: backend.makeClient(lane: "flush")))
+                store: store, service: OasstClientService(client: backend.makeClient(lane: "flush")),
+                deliveryLanes: lanes)
             let tally = await engine.flushUntilSettled()
             await engine.sendNacks()
             await backend.close()
