@@ -21,6 +21,7 @@ var targets: [Target] = [
     .systemLibrary(
         name: "CCmark", pkgConfig: "libcmark-gfm",
         providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .systemLibrary(name: "CMalloc"),
     .target(name: "TerminalUI", swiftSettings: swiftSettings),
     .target(name: "MessageMarkdown", dependencies: ["TerminalUI", "CCmark"], swiftSettings: swiftSettings),
     .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: swiftSettings),
@@ -80,7 +81,7 @@ if !light {
             name: "oasst",
             dependencies: [
                 "OasstProtocol", "OasstClient", "CurlTransport", "TerminalUI", "MessageMarkdown",
-                "CursesBackend", "OfflineStore", "OfflineSync", "ContributorApp", "CollectionServer",
+                "CursesBackend", "OfflineStore", "OfflineSync", "ContributorApp", "CollectionServer", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -88,7 +89,7 @@ if !light {
             name: "oasst-bench",
             dependencies: [
                 "OasstProtocol", "TerminalUI", "MessageMarkdown", "ContributorApp", "OfflineStore",
-                "CollectionServer", "OasstClient", "CurlTransport", "OfflineSync", "TmuxControl",
+                "CollectionServer", "OasstClient", "CurlTransport", "OfflineSync", "TmuxControl", "CMalloc",
             ],
             path: "Benchmarks/OasstBench",
             swiftSettings: swiftSettings),

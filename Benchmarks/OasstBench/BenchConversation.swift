@@ -15,7 +15,8 @@ enum BenchConversation {
 
     /// The conversation as an assistant-reply task.
     static func assistantReplyTask(count: Int = 100) -> OasstTask {
-        .assistantReply(AssistantReplyTask(id: uuid(10_000), conversation: Conversation(messages: messages(count: count))))
+        .assistantReply(
+            AssistantReplyTask(id: uuid(10_000), conversation: Conversation(messages: messages(count: count))))
     }
 
     /// Total UTF-8 bytes of the message texts.

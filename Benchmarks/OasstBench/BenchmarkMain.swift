@@ -1,9 +1,13 @@
+import CMalloc
 import Foundation
 
 /// `oasst-bench [name…]`: runs the named scenarios (all when none is named) and prints figures.
 @main
 enum BenchmarkMain {
     static func main() async throws {
+        // The same malloc settings as `oasst contribute` (Sources/oasst/MemoryTuning.swift), so frames compare.
+        _ = mallopt(M_MMAP_THRESHOLD, 4 << 20)
+        _ = mallopt(M_TRIM_THRESHOLD, 16 << 20)
         let requested = Array(CommandLine.arguments.dropFirst())
         let scenarios = Scenarios.all
         if requested.contains("--list") {

@@ -147,7 +147,9 @@ final class PseudoTerminalProcess {
         guard !needle.isEmpty, output.count >= needle.count else { return needle.isEmpty }
         var index = start
         while index + needle.count <= output.count {
-            if output[index] == needle[0] && output[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            if output[index] == needle[0] && output[index..<(index + needle.count)].elementsEqual(needle) {
+                return true
+            }
             index += 1
         }
         return false

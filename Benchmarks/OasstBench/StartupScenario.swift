@@ -35,7 +35,8 @@ extension Scenarios {
                 executable: BenchPaths.oasstBinary.path, arguments: arguments, environment: environment, columns: 80,
                 rows: 24)
             guard process.waitFor("Your reply", timeout: 10) else {
-                throw BenchError("no first frame with the cached task; the terminal showed:\n\(process.text.suffix(800))")
+                throw BenchError(
+                    "no first frame with the cached task; the terminal showed:\n\(process.text.suffix(800))")
             }
             let drawn = clock.now
             guard let status = process.waitForExit(timeout: 10), status == 0 else {

@@ -703,7 +703,6 @@ enum AppUpdate {
         return []
     }
 
-
     /// Keeps the reply editor's wrap width and height equal to where `view` draws it.
     static func syncLayout(_ state: inout AppState) {
         state.session?.keepConversationLayout(width: state.width)

@@ -25,13 +25,17 @@ public struct Cell: Hashable, Sendable {
     public init(scalar: Unicode.Scalar, width: Int, slot: ThemeSlot) {
         self.columns = Int8(clamping: width)
         self.slot = slot
-        let value = scalar.value
-        if value < 0x80 {
-            packed.0 = UInt64(value)
+        if scalar.value < 0x80 {
+            packed.0 = UInt64(scalar.value)
             byteCount = 1
-        } else {
-            self.text = String(scalar)
+            return
         }
+        var shift: UInt64 = 0
+        for byte in scalar.utf8 {
+            packed.0 |= UInt64(byte) << shift
+            shift += 8
+        }
+        byteCount = UInt8(shift / 8)
     }
 
     /// The right half of a wide character: no text, no columns of its own.
@@ -52,17 +56,19 @@ public struct Cell: Hashable, Sendable {
             }
         }
         set {
-            var bytes: [UInt8] = []
-            for scalar in newValue.unicodeScalars {
-                let encoded = Array(scalar.utf8)
-                if bytes.count + encoded.count > Cell.capacity { break }
-                bytes += encoded
-            }
             packed = (0, 0, 0)
+            var used = 0
             withUnsafeMutableBytes(of: &packed) { raw in
-                for (index, byte) in bytes.enumerated() { raw[index] = byte }
+                for scalar in newValue.unicodeScalars {
+                    let utf8 = scalar.utf8
+                    if used + utf8.count > Cell.capacity { break }
+                    for byte in utf8 {
+                        raw[used] = byte
+                        used += 1
+                    }
+                }
             }
-            byteCount = UInt8(bytes.count)
+            byteCount = UInt8(used)
         }
     }
 

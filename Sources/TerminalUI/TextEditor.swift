@@ -4,6 +4,8 @@
 public struct TextEditor: Widget, Equatable, Sendable {
     /// The server's default limit on a reply's length (Open-Assistant backend).
     public static let defaultLimit = 2000
+    /// Undo steps kept; each holds a copy of the text, so a long session does not grow without bound.
+    public static let undoLimit = 100
     /// Fraction of the limit from which the count shows in the warning style.
     public static let warningFraction = 0.9
 
@@ -82,7 +84,9 @@ public struct TextEditor: Widget, Equatable, Sendable {
     /// `characterCount` computed from the text.
     private func countCharacters() -> Int {
         var total = 0
-        for character in characters { total += character.unicodeScalars.count }
+        for character in characters {
+            total += character.utf8.count == 1 ? 1 : character.unicodeScalars.count
+        }
         var leading = 0
         leadingScan: for character in characters {
             for scalar in character.unicodeScalars {
@@ -257,7 +261,10 @@ public struct TextEditor: Widget, Equatable, Sendable {
         let before = revision
         body(&self)
         guard revision != before else { return }
-        if let saved { undoStack.append(saved) }
+        if let saved {
+            undoStack.append(saved)
+            if undoStack.count > TextEditor.undoLimit { undoStack.removeFirst() }
+        }
         redoStack.removeAll()
         lastEdit = kind
     }
@@ -442,26 +449,25 @@ public struct TextEditor: Widget, Equatable, Sendable {
 
     /// The styled text of a row (built only for the rows on screen).
     private func line(_ row: VisualRow) -> StyledLine {
-        let range = row.start..<row.end
-        let columns = row.columns
         var spans: [StyledSpan] = []
-        var text = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(row.end - row.start)
         var slot = ThemeSlot.editorText
-        for index in range {
+        for index in row.start..<row.end {
             let character = characters[index]
             if let byte = TextEditor.asciiByte(character), byte >= 0x20, byte < 0x7F, slot == .editorText {
-                text.append(character)
+                bytes.append(byte)
                 continue
             }
-            let shown = display(character, column: columns[index - range.lowerBound])
+            let shown = display(character, column: row.columns[index - row.start])
             if shown.slot != slot {
-                if !text.isEmpty { spans.append(StyledSpan(text, slot)) }
-                text = ""
+                if !bytes.isEmpty { spans.append(StyledSpan(String(decoding: bytes, as: UTF8.self), slot)) }
+                bytes.removeAll(keepingCapacity: true)
                 slot = shown.slot
             }
-            text += shown.text
+            bytes += shown.text.utf8
         }
-        if !text.isEmpty { spans.append(StyledSpan(text, slot)) }
+        if !bytes.isEmpty { spans.append(StyledSpan(String(decoding: bytes, as: UTF8.self), slot)) }
         return StyledLine(spans)
     }
 

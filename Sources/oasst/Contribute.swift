@@ -11,6 +11,7 @@ import TerminalUI
 /// `oasst contribute` (the default): the interactive contributor UI.
 struct Contribute: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "contribute",
         abstract: "Open the contributor UI (the default when no subcommand is given).")
 
     @OptionGroup var options: CommonOptions
@@ -30,6 +31,7 @@ struct Contribute: AsyncParsableCommand {
     mutating func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         try TerminalPreflight.check(environment: environment)
+        MemoryTuning.apply()
         let (userConfig, settings, paths) = try options.resolve(environment: environment)
         let keyMap = try loadKeyMap(paths: paths)
         let chosenTheme = try resolveTheme(userConfig: userConfig, paths: paths, environment: environment)
