@@ -26,7 +26,7 @@ import Testing
 
     /// Waits (up to 5 s) until `condition` holds; returns whether it did.
     private static func eventually(_ condition: () -> Bool) async -> Bool {
-        for _ in 0..<500 {
+        for _ in 0..<3_000 {  // up to 30 s: the whole suite shares two cores in CI
             if condition() { return true }
             try? await Task.sleep(for: .milliseconds(10))
         }
@@ -188,7 +188,8 @@ import Testing
         defer { server.stop() }
         let proxy = try FaultProxy(upstreamPort: server.port)
         defer { proxy.stop() }
-        proxy.enqueue(.delay(seconds: 1.0, at: .beforeAnswering))
+        // The delay leaves the client (300 ms timeout) ample time to give up and close, even on a busy machine.
+        proxy.enqueue(.delay(seconds: 4.0, at: .beforeAnswering))
 
         let error = await Self.failure {
             try await Self.transport(timeout: .milliseconds(300)).send(
