@@ -21,15 +21,18 @@ var targets: [Target] = [
     .systemLibrary(
         name: "CCmark", pkgConfig: "libcmark-gfm",
         providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .systemLibrary(name: "CMalloc"),
     .target(name: "TerminalUI", swiftSettings: swiftSettings),
     .target(name: "MessageMarkdown", dependencies: ["TerminalUI", "CCmark"], swiftSettings: swiftSettings),
     .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: swiftSettings),
     .target(
         name: "ContributorApp", dependencies: ["OasstProtocol", "TerminalUI", "MessageMarkdown"],
         swiftSettings: swiftSettings),
+    // Driving a program in tmux, apart from TestSupport so the benchmarks can use it without Swift Testing.
+    .target(name: "TmuxControl", swiftSettings: swiftSettings),
     .target(
         name: "TestSupport",
-        dependencies: ["OasstProtocol", "OasstClient", "TerminalUI", "ContributorApp"],
+        dependencies: ["OasstProtocol", "OasstClient", "TerminalUI", "ContributorApp", "TmuxControl"],
         swiftSettings: swiftSettings),
     .testTarget(
         name: "OasstProtocolTests", dependencies: ["OasstProtocol", "TestSupport"],
@@ -78,7 +81,7 @@ if !light {
             name: "oasst",
             dependencies: [
                 "OasstProtocol", "OasstClient", "CurlTransport", "TerminalUI", "MessageMarkdown",
-                "CursesBackend", "OfflineStore", "OfflineSync", "ContributorApp", "CollectionServer",
+                "CursesBackend", "OfflineStore", "OfflineSync", "ContributorApp", "CollectionServer", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -86,7 +89,7 @@ if !light {
             name: "oasst-bench",
             dependencies: [
                 "OasstProtocol", "TerminalUI", "MessageMarkdown", "ContributorApp", "OfflineStore",
-                "CollectionServer", "OasstClient", "CurlTransport", "OfflineSync",
+                "CollectionServer", "OasstClient", "CurlTransport", "OfflineSync", "TmuxControl", "CMalloc",
             ],
             path: "Benchmarks/OasstBench",
             swiftSettings: swiftSettings),

@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-swift build -c release --product oasst
+swift build -c release --static-swift-stdlib --product oasst
 exec env LANG="${LANG:-C.UTF-8}" .build/release/oasst "$@"

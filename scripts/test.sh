@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-swift build -c release --product oasst
+swift build -c release --static-swift-stdlib --product oasst
 OASST_BINARY="$PWD/.build/release/oasst" swift test "$@"

@@ -28,4 +28,10 @@ struct Measurement {
         "\(name): median \(Self.format(nanoseconds: quantile(0.5))), p99 \(Self.format(nanoseconds: quantile(0.99))), "
             + "n=\(samples.count)  [target: \(target)]"
     }
+
+    /// One line for whole-process runs: name, min/median/max, sample count and target.
+    var range: String {
+        "\(name): min \(Self.format(nanoseconds: quantile(0))), median \(Self.format(nanoseconds: quantile(0.5))), "
+            + "max \(Self.format(nanoseconds: quantile(1))), n=\(samples.count)  [target: \(target)]"
+    }
 }

@@ -2,7 +2,10 @@ import TerminalUI
 
 /// Every scenario, in the order `BENCHMARKS.md` lists them.
 enum Scenarios {
-    static let all: [Scenario] = [screenDiff, outboxFlush, serveCycles, serveMemory]
+    static let all: [Scenario] = [
+        frameRender, editorKeystroke, scrollLine, startup, decodeTask, outboxEnqueue, outboxFlush, serveCycles,
+        uiMemory, serveMemory, screenDiff,
+    ]
 
     /// Diffing two full 200×60 screens that differ in one row.
     static let screenDiff = Scenario(name: "screen-diff", target: "part of the 2 ms frame budget") {

@@ -106,17 +106,21 @@ final class ServeProcess: @unchecked Sendable {
 
     /// `VmRSS` and `VmHWM` of the child in kilobytes, from `/proc/PID/status` (nil once it is gone).
     static func memory(pid: Int32) -> (rss: Int, hwm: Int)? {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        var rss: Int?
-        var hwm: Int?
-        for line in text.split(separator: "\n") {
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            guard fields.count >= 2 else { continue }
-            if fields[0] == "VmRSS:" { rss = Int(fields[1]) }
-            if fields[0] == "VmHWM:" { hwm = Int(fields[1]) }
-        }
-        guard let rss, let hwm else { return nil }
+        let fields = status(pid: pid)
+        guard let rss = fields["VmRSS"], let hwm = fields["VmHWM"] else { return nil }
         return (rss, hwm)
+    }
+
+    /// The numeric fields of `/proc/PID/status` (kilobytes for the memory ones), by name without the colon.
+    static func status(pid: Int32) -> [String: Int] {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return [:] }
+        var values: [String: Int] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ":" })
+            guard fields.count >= 2, let value = Int(fields[1]) else { continue }
+            values[String(fields[0])] = value
+        }
+        return values
     }
 
     /// CPU time (user + system) the process `pid` has used so far, in seconds, from `/proc/PID/stat`.

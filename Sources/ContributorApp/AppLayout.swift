@@ -37,7 +37,7 @@ public struct AppLayout: Equatable, Sendable {
         guard let messages = session.task.conversation?.messages, !messages.isEmpty else {
             return split(hasConversation: false, share: 0)
         }
-        let lines = ConversationView.lines(messages, highlight: messages.count - 1, width: width).count
+        let lines = session.conversationLines(width: width).count
         return split(hasConversation: true, share: AppLayout.share(for: session.work), contentHeight: lines)
     }
 

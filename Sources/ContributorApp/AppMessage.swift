@@ -32,6 +32,8 @@ public enum AppMessage: Equatable, Sendable {
     case submissionHeld(AppError)
     /// A line of information for the contributor (an export path, why a recall was refused).
     case info(String)
+    /// The server's settings, fetched after the first frame when the UI started from cached work.
+    case settingsLoaded(messageSizeLimit: Int)
     /// Time passed (about once a second): debounced draft saves and "offline 4m" use it.
     case tick
 }

@@ -25,6 +25,14 @@ enum AppUpdate {
             }
             state.availability = known
             return []
+        case .settingsLoaded(let limit):
+            state.configuration.messageSizeLimit = limit
+            if var session = state.session, case .reply(var editor) = session.work {
+                editor.limit = limit
+                session.work = .reply(editor)
+                state.session = session
+            }
+            return []
         case .availabilityFailed(let error):
             state.notice = AppNotice(error)
             return []
@@ -685,10 +693,9 @@ enum AppUpdate {
             state.session = session
             return []
         }
-        guard let conversation = session.task.conversation else { return [] }
+        guard session.task.conversation != nil else { return [] }
         let rect = layout.split(for: session).conversation
-        let lines = ConversationView.lines(conversation.messages, highlight: highlightIndex(session), width: rect.width)
-        var view = ScrollView(content: lines, wrapsContent: false)
+        var view = ScrollView(content: session.conversationLines(width: rect.width), wrapsContent: false)
         view.offset = session.conversationOffset ?? view.maxOffset(in: rect)
         view.scroll(motion, in: rect)
         session.conversationOffset = view.offset >= view.maxOffset(in: rect) ? nil : view.offset
@@ -696,14 +703,9 @@ enum AppUpdate {
         return []
     }
 
-    /// Which conversation message is highlighted: the one answered or labelled (the last).
-    static func highlightIndex(_ session: TaskSession) -> Int? {
-        guard let messages = session.task.conversation?.messages, !messages.isEmpty else { return nil }
-        return messages.count - 1
-    }
-
     /// Keeps the reply editor's wrap width and height equal to where `view` draws it.
     static func syncLayout(_ state: inout AppState) {
+        state.session?.keepConversationLayout(width: state.width)
         guard var session = state.session, case .reply(var editor) = session.work else { return }
         let layout = AppLayout(width: state.width, height: state.height)
         let lower = layout.split(for: session).lower

@@ -362,9 +362,8 @@ enum AppView {
     }
 
     static func conversation(_ screen: inout Screen, _ session: TaskSession, in rect: Rect) {
-        guard let messages = session.task.conversation?.messages, !rect.isEmpty else { return }
-        let lines = ConversationView.lines(messages, highlight: AppUpdate.highlightIndex(session), width: rect.width)
-        var scroll = ScrollView(content: lines, wrapsContent: false)
+        guard session.task.conversation != nil, !rect.isEmpty else { return }
+        var scroll = ScrollView(content: session.conversationLines(width: rect.width), wrapsContent: false)
         scroll.offset = min(session.conversationOffset ?? Int.max, scroll.maxOffset(in: rect))
         scroll.render(into: &screen, in: rect)
     }

@@ -37,6 +37,8 @@ public struct TaskSession: Equatable, Sendable {
     public var expiryWarned = false
     /// When the draft last changed and was not yet saved.
     public var draftDirtySince: Double?
+    /// The conversation as last laid out (kept by `update` for the terminal width).
+    public private(set) var renderedConversation: RenderedConversation?
 
     /// Starts a session for a task.
     public init(task: OasstTask, ackID: String, receivedAt: Double, messageSizeLimit: Int, draft: String?) {
@@ -61,6 +63,24 @@ public struct TaskSession: Equatable, Sendable {
             work = .unsupported
             isEditing = false
         }
+    }
+
+    /// Which conversation message is marked: the one answered or labelled (the last).
+    public var highlightIndex: Int? {
+        guard let messages = task.conversation?.messages, !messages.isEmpty else { return nil }
+        return messages.count - 1
+    }
+
+    /// The conversation laid out at `width`: the kept layout when it has that width, else a new one.
+    public func conversationLines(width: Int) -> [StyledLine] {
+        if let renderedConversation, renderedConversation.width == width { return renderedConversation.lines }
+        return RenderedConversation(self, width: width).lines
+    }
+
+    /// Lays the conversation out at `width` unless that is already kept.
+    public mutating func keepConversationLayout(width: Int) {
+        guard task.conversation != nil, renderedConversation?.width != width else { return }
+        renderedConversation = RenderedConversation(self, width: width)
     }
 
     /// The task id as a lower-case string (store key for drafts).

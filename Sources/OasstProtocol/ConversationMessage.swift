@@ -53,8 +53,8 @@ public struct ConversationMessage: Codable, Sendable, Equatable, Hashable {
     /// Decodes a message; absent lists and maps read as empty.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(UUID.self, forKey: .id)
-        userID = try c.decodeIfPresent(UUID.self, forKey: .userID)
+        id = try c.decodeUUID(forKey: .id)
+        userID = try c.decodeUUIDIfPresent(forKey: .userID)
         frontendMessageID = try c.decodeIfPresent(String.self, forKey: .frontendMessageID)
         text = try c.decode(String.self, forKey: .text)
         lang = try c.decodeIfPresent(String.self, forKey: .lang)

@@ -73,7 +73,7 @@ public struct FrontEndUser: Codable, Sendable, Equatable, Hashable {
         id = try c.decode(String.self, forKey: .id)
         displayName = try c.decode(String.self, forKey: .displayName)
         authMethod = try c.decode(String.self, forKey: .authMethod)
-        userID = try c.decode(UUID.self, forKey: .userID)
+        userID = try c.decodeUUID(forKey: .userID)
         enabled = try c.decode(Bool.self, forKey: .enabled)
         deleted = try c.decode(Bool.self, forKey: .deleted)
         notes = try c.decodeIfPresent(String.self, forKey: .notes)

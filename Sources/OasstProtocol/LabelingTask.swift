@@ -68,8 +68,8 @@ public struct LabelingTask: Sendable, Equatable, Hashable {
     /// Decodes the task, reading the labelled text from `textKey`; absent lists read as empty.
     public init(from decoder: any Decoder, textKey: TextKey) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(UUID.self, forKey: .id)
-        messageID = try c.decode(UUID.self, forKey: .messageID)
+        id = try c.decodeUUID(forKey: .id)
+        messageID = try c.decodeUUID(forKey: .messageID)
         validLabels = try c.decode([String].self, forKey: .validLabels)
         mandatoryLabels = try c.decodeIfPresent([String].self, forKey: .mandatoryLabels) ?? []
         mode = try c.decodeIfPresent(String.self, forKey: .mode)

@@ -50,31 +50,34 @@ public enum OasstJSON {
 
     /// Throws when arrays/objects nest deeper than `maxDepth` (outside strings), before any recursive parser runs.
     public static func checkDepth(_ data: Data) throws(OasstDecodingError) {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for byte in data {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == 0x5C {
-                    escaped = true
-                } else if byte == 0x22 {
-                    inString = false
+        let tooDeep = data.withUnsafeBytes { bytes -> Bool in
+            var depth = 0
+            var inString = false
+            var escaped = false
+            for byte in bytes {
+                if inString {
+                    if escaped {
+                        escaped = false
+                    } else if byte == 0x5C {
+                        escaped = true
+                    } else if byte == 0x22 {
+                        inString = false
+                    }
+                    continue
                 }
-                continue
-            }
-            switch byte {
-            case 0x22: inString = true
-            case 0x5B, 0x7B:
-                depth += 1
-                if depth > maxDepth {
-                    throw OasstDecodingError(
-                        path: "", reason: "JSON nests deeper than \(maxDepth) levels", type: "JSON")
+                switch byte {
+                case 0x22: inString = true
+                case 0x5B, 0x7B:
+                    depth += 1
+                    if depth > maxDepth { return true }
+                case 0x5D, 0x7D: depth -= 1
+                default: break
                 }
-            case 0x5D, 0x7D: depth -= 1
-            default: break
             }
+            return false
+        }
+        if tooDeep {
+            throw OasstDecodingError(path: "", reason: "JSON nests deeper than \(maxDepth) levels", type: "JSON")
         }
     }
 }

@@ -27,7 +27,7 @@ public struct RateSummaryTask: Codable, Sendable, Equatable, Hashable {
     /// Decodes the task; a missing scale is the default 1…5.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(UUID.self, forKey: .id)
+        id = try c.decodeUUID(forKey: .id)
         scale = try c.decodeIfPresent(RatingScale.self, forKey: .scale) ?? RatingScale()
         fullText = try c.decode(String.self, forKey: .fullText)
         summary = try c.decode(String.self, forKey: .summary)

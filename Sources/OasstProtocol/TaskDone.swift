@@ -22,7 +22,7 @@ public struct TaskDone: Codable, Sendable, Equatable, Hashable {
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: c, debugDescription: "expected task_done, got '\(type.prefix(64))'")
         }
-        id = try c.decode(UUID.self, forKey: .id)
+        id = try c.decodeUUID(forKey: .id)
     }
 
     /// Encodes `id` and `type`.

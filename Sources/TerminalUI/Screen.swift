@@ -41,10 +41,10 @@ public struct Screen: Equatable, Sendable {
         let index = y * width + x
         let old = cells[index]
         if old.isContinuation, x > 0 {
-            cells[index - 1] = Cell(text: " ", width: 1, slot: cells[index - 1].slot)
+            cells[index - 1] = Cell(scalar: " ", width: 1, slot: cells[index - 1].slot)
         }
         if old.width == 2, x + 1 < width, !(cell.width == 2) {
-            cells[index + 1] = Cell(text: " ", width: 1, slot: cells[index + 1].slot)
+            cells[index + 1] = Cell(scalar: " ", width: 1, slot: cells[index + 1].slot)
         }
         cells[index] = cell
     }
@@ -65,23 +65,23 @@ public struct Screen: Equatable, Sendable {
             let scalarWidth = CellWidth.of(scalar)
             if scalarWidth <= 0 {
                 guard scalarWidth == 0, let index = lastCell else { continue }
-                if cells[index].text.unicodeScalars.count <= Screen.maxCombining {
+                if cells[index].scalarCount <= Screen.maxCombining {
                     cells[index].text.unicodeScalars.append(scalar)
                 }
                 continue
             }
             if column + scalarWidth > limit {
                 if column < limit, column >= 0 {
-                    set(Cell(text: " ", width: 1, slot: slot), x: column, y: y)
+                    set(Cell(scalar: " ", width: 1, slot: slot), x: column, y: y)
                     column += 1
                 }
                 break
             }
             if column >= 0 {
-                set(Cell(text: String(scalar), width: scalarWidth, slot: slot), x: column, y: y)
+                set(Cell(scalar: scalar, width: scalarWidth, slot: slot), x: column, y: y)
                 lastCell = y * width + column
                 if scalarWidth == 2 {
-                    set(Cell(text: "", width: 0, slot: slot), x: column + 1, y: y)
+                    set(.continuation(slot), x: column + 1, y: y)
                 }
             }
             column += scalarWidth
@@ -104,7 +104,7 @@ public struct Screen: Equatable, Sendable {
     public mutating func fill(_ rect: Rect, slot: ThemeSlot) {
         for row in max(0, rect.y)..<min(height, rect.maxY) {
             for column in max(0, rect.x)..<min(width, rect.maxX) {
-                set(Cell(text: " ", width: 1, slot: slot), x: column, y: row)
+                set(Cell(scalar: " ", width: 1, slot: slot), x: column, y: row)
             }
         }
     }

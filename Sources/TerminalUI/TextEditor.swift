@@ -4,11 +4,15 @@
 public struct TextEditor: Widget, Equatable, Sendable {
     /// The server's default limit on a reply's length (Open-Assistant backend).
     public static let defaultLimit = 2000
+    /// Undo steps kept; each holds a copy of the text, so a long session does not grow without bound.
+    public static let undoLimit = 100
     /// Fraction of the limit from which the count shows in the warning style.
     public static let warningFraction = 0.9
 
     /// The text as graphemes.
-    public private(set) var characters: [Character]
+    public private(set) var characters: [Character] {
+        didSet { revision &+= 1 }
+    }
     /// Cursor position: the number of graphemes before it.
     public private(set) var cursor: Int
     /// Most characters the server accepts (counted as `characterCount` counts).
@@ -34,6 +38,19 @@ public struct TextEditor: Widget, Equatable, Sendable {
         case typingWord, typingSpace, deleting, killing
     }
 
+    /// The wrapped rows last computed, with what they were computed from.
+    private struct RowCache: Sendable {
+        var revision: Int
+        var cursor: Int
+        var width: Int
+        var rows: [VisualRow]
+        var characterCount: Int
+    }
+
+    /// Bumped by every change of `characters`: "did the text change" needs no comparison of the text.
+    private var revision = 0
+    /// Rows kept by `ensureCursorVisible`, so drawing the same state does not wrap the text again.
+    private var rowCache: RowCache?
     private var undoStack: [State] = []
     private var redoStack: [State] = []
     private var lastEdit: EditKind?
@@ -60,12 +77,32 @@ public struct TextEditor: Widget, Equatable, Sendable {
 
     /// Characters as the server counts them: Unicode scalars of the text with surrounding white space stripped.
     public var characterCount: Int {
-        let scalars = Array(text.unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        while start < end, scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
-        return end - start
+        if let rowCache, rowCache.revision == revision { return rowCache.characterCount }
+        return countCharacters()
+    }
+
+    /// `characterCount` computed from the text.
+    private func countCharacters() -> Int {
+        var total = 0
+        for character in characters {
+            total += character.utf8.count == 1 ? 1 : character.unicodeScalars.count
+        }
+        var leading = 0
+        leadingScan: for character in characters {
+            for scalar in character.unicodeScalars {
+                guard scalar.properties.isWhitespace else { break leadingScan }
+                leading += 1
+            }
+        }
+        guard leading < total else { return 0 }
+        var trailing = 0
+        trailingScan: for character in characters.reversed() {
+            for scalar in character.unicodeScalars.reversed() {
+                guard scalar.properties.isWhitespace else { break trailingScan }
+                trailing += 1
+            }
+        }
+        return total - leading - trailing
     }
 
     /// How the count compares with the limit.
@@ -102,7 +139,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
     /// Applies one key. Returns true when the text changed (movement returns false).
     @discardableResult
     public mutating func apply(_ key: Key) -> Bool {
-        let before = characters
+        let before = revision
         var keepsGoal = false
         switch key {
         case .character(let character):
@@ -160,9 +197,9 @@ public struct TextEditor: Widget, Equatable, Sendable {
             break
         }
         if !keepsGoal { goalColumn = nil }
-        if characters != before { lastPasteRemoved = 0 }
+        if revision != before { lastPasteRemoved = 0 }
         ensureCursorVisible()
-        return characters != before
+        return revision != before
     }
 
     /// Inserts a bracketed paste as one undo step, cleaned by `Sanitizer.cleanPaste`; the number of
@@ -170,7 +207,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
     @discardableResult
     public mutating func paste(_ raw: some StringProtocol) -> Bool {
         let cleaned = Sanitizer.cleanPaste(raw)
-        let before = characters
+        let before = revision
         if !cleaned.text.isEmpty {
             edit(nil) { $0.insert(cleaned.text) }
         }
@@ -178,7 +215,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
         goalColumn = nil
         lastPasteRemoved = cleaned.removed
         ensureCursorVisible()
-        return characters != before
+        return revision != before
     }
 
     /// Replaces the whole text as one undo step (for example after an external editor), cursor at the end.
@@ -220,10 +257,14 @@ public struct TextEditor: Widget, Equatable, Sendable {
     /// Records an undo step unless this edit continues the current group, then performs it.
     private mutating func edit(_ kind: EditKind?, _ body: (inout TextEditor) -> Void) {
         let continues = TextEditor.continuesGroup(lastEdit, kind)
-        let saved = State(characters: characters, cursor: cursor)
+        let saved = continues ? nil : State(characters: characters, cursor: cursor)
+        let before = revision
         body(&self)
-        guard characters != saved.characters else { return }
-        if !continues { undoStack.append(saved) }
+        guard revision != before else { return }
+        if let saved {
+            undoStack.append(saved)
+            if undoStack.count > TextEditor.undoLimit { undoStack.removeFirst() }
+        }
         redoStack.removeAll()
         lastEdit = kind
     }
@@ -238,12 +279,16 @@ public struct TextEditor: Widget, Equatable, Sendable {
         }
     }
 
+    /// Inserts at the cursor. Only the graphemes beside the cursor are segmented again with the new
+    /// text (a combining mark or joiner typed next to a grapheme joins it), not the whole text.
     private mutating func insert(_ string: String) {
-        let prefix = String(characters[..<cursor]) + string
-        let suffix = String(characters[cursor...])
-        let merged = Array(prefix + suffix)
-        characters = merged
-        cursor = min(Array(prefix).count, merged.count)
+        guard !string.isEmpty else { return }
+        let low = max(0, cursor - 1)
+        let high = min(characters.count, cursor + 1)
+        let prefix = String(characters[low..<cursor]) + string
+        let merged = Array(prefix + String(characters[cursor..<high]))
+        characters.replaceSubrange(low..<high, with: merged)
+        cursor = low + min(prefix.count, merged.count)
     }
 
     private mutating func remove(from start: Int, to end: Int) {
@@ -312,7 +357,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
 
     // MARK: Layout
 
-    /// One visual row: the graphemes `start..<end` and, for each, its display text, slot and column.
+    /// One visual row: the graphemes `start..<end` and the column at which each starts.
     public struct VisualRow: Equatable, Sendable {
         /// First grapheme index.
         public var start: Int
@@ -320,12 +365,13 @@ public struct TextEditor: Widget, Equatable, Sendable {
         public var end: Int
         /// Column at which each grapheme starts, plus the row's total width as the last entry.
         public var columns: [Int]
-        /// The styled text of the row.
-        public var line: StyledLine
     }
 
     /// How one grapheme is drawn at a given column: sanitised text, slot and width.
     private func display(_ character: Character, column: Int) -> (text: String, slot: ThemeSlot, width: Int) {
+        if let byte = TextEditor.asciiByte(character), byte >= 0x20, byte < 0x7F {
+            return (String(character), .editorText, 1)
+        }
         if character == "\t" {
             let spaces = Sanitizer.tabWidth - column % Sanitizer.tabWidth
             return (String(repeating: " ", count: spaces), .editorText, spaces)
@@ -357,43 +403,31 @@ public struct TextEditor: Widget, Equatable, Sendable {
             var position = lineStart
             repeat {
                 var columns: [Int] = []
-                var spans: [StyledSpan] = []
                 var column = 0
                 var index = position
-                var lastSpaceEnd: Int?
-                var breakState: (columns: [Int], spans: [StyledSpan], column: Int)?
+                var lastBreak: (end: Int, column: Int)?
                 while index < lineEnd {
-                    let shown = display(characters[index], column: column)
-                    if column + shown.width > width && index > position { break }
+                    let shownWidth = displayWidth(characters[index], column: column)
+                    if column + shownWidth > width && index > position { break }
                     columns.append(column)
-                    if let last = spans.last, last.slot == shown.slot {
-                        spans[spans.count - 1].text += shown.text
-                    } else {
-                        spans.append(StyledSpan(shown.text, shown.slot))
-                    }
-                    column += shown.width
+                    column += shownWidth
                     index += 1
-                    if characters[index - 1] == " " {
-                        lastSpaceEnd = index
-                        breakState = (columns, spans, column)
-                    }
+                    if TextEditor.asciiByte(characters[index - 1]) == 0x20 { lastBreak = (index, column) }
                 }
-                if index < lineEnd, let spaceEnd = lastSpaceEnd, let state = breakState, spaceEnd > position {
-                    rows.append(
-                        VisualRow(
-                            start: position, end: spaceEnd, columns: state.columns + [state.column],
-                            line: StyledLine(state.spans)))
-                    position = spaceEnd
-                } else {
-                    rows.append(
-                        VisualRow(start: position, end: index, columns: columns + [column], line: StyledLine(spans)))
-                    position = index
+                var end = index
+                if index < lineEnd, let lastBreak, lastBreak.end > position {
+                    end = lastBreak.end
+                    columns.removeSubrange((end - position)...)
+                    column = lastBreak.column
                 }
+                columns.append(column)
+                rows.append(VisualRow(start: position, end: end, columns: columns))
+                position = end
             } while position < lineEnd
             if cursor == lineEnd, let last = rows.last, last.end == lineEnd, last.start < lineEnd,
                 last.columns.last ?? 0 >= width
             {
-                rows.append(VisualRow(start: lineEnd, end: lineEnd, columns: [0], line: StyledLine()))
+                rows.append(VisualRow(start: lineEnd, end: lineEnd, columns: [0]))
             }
             if lineEnd >= characters.count { break }
             lineStart = lineEnd + 1
@@ -401,10 +435,53 @@ public struct TextEditor: Widget, Equatable, Sendable {
         return rows
     }
 
+    /// Columns one grapheme takes at `column` (printable ASCII without building its display text).
+    private func displayWidth(_ character: Character, column: Int) -> Int {
+        if let byte = TextEditor.asciiByte(character), byte >= 0x20, byte < 0x7F { return 1 }
+        return display(character, column: column).width
+    }
+
+    /// The byte of a one-byte (ASCII) grapheme; cheaper than `asciiValue`, which also compares with CR LF.
+    private static func asciiByte(_ character: Character) -> UInt8? {
+        let utf8 = character.utf8
+        return utf8.count == 1 ? utf8.first : nil
+    }
+
+    /// The styled text of a row (built only for the rows on screen).
+    private func line(_ row: VisualRow) -> StyledLine {
+        var spans: [StyledSpan] = []
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(row.end - row.start)
+        var slot = ThemeSlot.editorText
+        for index in row.start..<row.end {
+            let character = characters[index]
+            if let byte = TextEditor.asciiByte(character), byte >= 0x20, byte < 0x7F, slot == .editorText {
+                bytes.append(byte)
+                continue
+            }
+            let shown = display(character, column: row.columns[index - row.start])
+            if shown.slot != slot {
+                if !bytes.isEmpty { spans.append(StyledSpan(String(decoding: bytes, as: UTF8.self), slot)) }
+                bytes.removeAll(keepingCapacity: true)
+                slot = shown.slot
+            }
+            bytes += shown.text.utf8
+        }
+        if !bytes.isEmpty { spans.append(StyledSpan(String(decoding: bytes, as: UTF8.self), slot)) }
+        return StyledLine(spans)
+    }
+
     /// The cursor's visual row and column at a wrap width.
     public func cursorPosition(width: Int) -> (row: Int, column: Int) {
-        let rows = visualRows(width: width)
-        return TextEditor.locate(cursor, in: rows)
+        TextEditor.locate(cursor, in: rows(width: width))
+    }
+
+    /// The wrapped rows at `width`: the kept ones when nothing they depend on changed.
+    private func rows(width: Int) -> [VisualRow] {
+        if let rowCache, rowCache.revision == revision, rowCache.cursor == cursor, rowCache.width == width {
+            return rowCache.rows
+        }
+        return visualRows(width: width)
     }
 
     private static func locate(_ position: Int, in rows: [VisualRow]) -> (row: Int, column: Int) {
@@ -423,7 +500,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
     }
 
     private mutating func moveVertically(by delta: Int) {
-        let rows = visualRows(width: wrapWidth)
+        let rows = rows(width: wrapWidth)
         let here = TextEditor.locate(cursor, in: rows)
         let goal = goalColumn ?? here.column
         goalColumn = goal
@@ -449,7 +526,10 @@ public struct TextEditor: Widget, Equatable, Sendable {
     }
 
     private mutating func ensureCursorVisible() {
-        let row = cursorPosition(width: wrapWidth).row
+        let rows = self.rows(width: wrapWidth)
+        let count = rowCache?.revision == revision ? characterCount : countCharacters()
+        rowCache = RowCache(revision: revision, cursor: cursor, width: wrapWidth, rows: rows, characterCount: count)
+        let row = TextEditor.locate(cursor, in: rows).row
         if row < scrollRow { scrollRow = row }
         if row >= scrollRow + viewHeight { scrollRow = row - viewHeight + 1 }
     }
@@ -475,13 +555,13 @@ public struct TextEditor: Widget, Equatable, Sendable {
     public func render(into screen: inout Screen, in rect: Rect) {
         guard !rect.isEmpty else { return }
         let textRect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - 1)
-        let rows = visualRows(width: rect.width)
+        let rows = rows(width: rect.width)
         let cursorAt = TextEditor.locate(cursor, in: rows)
         var top = min(scrollRow, max(0, rows.count - 1))
         if cursorAt.row < top { top = cursorAt.row }
         if textRect.height > 0, cursorAt.row >= top + textRect.height { top = cursorAt.row - textRect.height + 1 }
         for index in 0..<textRect.height where top + index < rows.count {
-            screen.put(rows[top + index].line, x: rect.x, y: rect.y + index, maxWidth: rect.width)
+            screen.put(line(rows[top + index]), x: rect.x, y: rect.y + index, maxWidth: rect.width)
         }
         let status = statusText
         var right = status.right

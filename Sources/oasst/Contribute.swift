@@ -11,6 +11,7 @@ import TerminalUI
 /// `oasst contribute` (the default): the interactive contributor UI.
 struct Contribute: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "contribute",
         abstract: "Open the contributor UI (the default when no subcommand is given).")
 
     @OptionGroup var options: CommonOptions
@@ -30,6 +31,7 @@ struct Contribute: AsyncParsableCommand {
     mutating func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         try TerminalPreflight.check(environment: environment)
+        MemoryTuning.apply()
         let (userConfig, settings, paths) = try options.resolve(environment: environment)
         let keyMap = try loadKeyMap(paths: paths)
         let chosenTheme = try resolveTheme(userConfig: userConfig, paths: paths, environment: environment)
@@ -42,17 +44,21 @@ struct Contribute: AsyncParsableCommand {
         let backend = try await Backend.open(settings, paths: paths)
         let client = backend.makeClient(lane: "ui")
         var sizeLimit = 2000
-        do {
-            let serverSettings = try await client.publicSettings()
-            sizeLimit = serverSettings.messageSizeLimit ?? sizeLimit
-        } catch {
-            let cached = (try? store.readyTasks(for: settings.user).count) ?? 0
-            let taken = (try? store.takenTasks(for: settings.user).count) ?? 0
-            if ErrorTranslation.isOffline(error) && cached + taken == 0 {
-                await backend.close()
-                throw FatalError(
-                    "cannot reach the server \(backend.displayName) (\(Sanitizer.plain("\(error)"))); "
-                        + "check the URL and your network, or run without --server to work locally")
+        let cachedWork =
+            ((try? store.readyTasks(for: settings.user).count) ?? 0)
+            + ((try? store.takenTasks(for: settings.user).count) ?? 0)
+        // With cached work the first frame never waits for the network: the settings follow as a message.
+        if cachedWork == 0 {
+            do {
+                let serverSettings = try await client.publicSettings()
+                sizeLimit = serverSettings.messageSizeLimit ?? sizeLimit
+            } catch {
+                if ErrorTranslation.isOffline(error) {
+                    await backend.close()
+                    throw FatalError(
+                        "cannot reach the server \(backend.displayName) (\(Sanitizer.plain("\(error)"))); "
+                            + "check the URL and your network, or run without --server to work locally")
+                }
             }
         }
         let terminal = CursesTerminal(
@@ -65,6 +71,13 @@ struct Contribute: AsyncParsableCommand {
         }
         terminal.setTheme(chosenTheme)
         let inbox = Inbox(waker: terminal.waker)
+        if cachedWork > 0 {
+            Task {
+                if let limit = try? await client.publicSettings().messageSizeLimit {
+                    inbox.post(.settingsLoaded(messageSizeLimit: limit))
+                }
+            }
+        }
         let engine = SyncEngine(store: store, service: OasstClientService(client: backend.makeClient(lane: "sync")))
         let runner = EffectRunner(
             client: client, store: store, engine: engine, inbox: inbox, user: settings.user,

@@ -5,6 +5,7 @@ import Foundation
 /// `oasst export`: the collected trees as Open-Assistant message-tree JSONL.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export collected conversation trees as Open-Assistant JSONL (one tree per line).")
 
     @Option(help: "Server database file (default: $XDG_DATA_HOME/oasst/server.sqlite).")

@@ -22,22 +22,39 @@ struct Oasst: AsyncParsableCommand {
               oasst serve --port 8080        run the collection server for a team
               oasst export > trees.jsonl     export finished conversation trees
               oasst queue list               show submissions waiting for the network
+              oasst --version                the version, with libcurl's, cmark-gfm's and ncurses'
             """,
-        version: Oasst.versionText,
         subcommands: [Contribute.self, Serve.self, Export.self, Queue.self],
         defaultSubcommand: Contribute.self
     )
 
-    /// The version line with the C libraries' versions, for bug reports.
+    /// The version line with the C libraries' versions, for bug reports. Built only for `--version`:
+    /// asking libcurl for its version initialises OpenLDAP and SASL, which cost every start ~5 ms.
     static var versionText: String {
         "\(AppInfo.version) (\(CurlTransport.libraryVersion); cmark-gfm \(MarkdownRenderer.libraryVersion); "
             + "\(CursesTerminal.libraryVersion))"
     }
 
+    /// The command for `arguments`. Without a subcommand name the contributor UI is parsed on its own:
+    /// building the whole command tree reflects every subcommand's options, ~7 ms of each start. Help,
+    /// subcommands and any error go through the full tree, so messages and usage stay the root's.
+    static func parseCommand(_ arguments: [String]) throws -> any ParsableCommand {
+        let subcommands = Set(configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
+        let needsRoot =
+            arguments.first.map { subcommands.contains($0) } == true
+            || arguments.contains { ["-h", "--help", "--version"].contains($0) }
+        if !needsRoot, let command = try? Contribute.parseAsRoot(arguments) { return command }
+        return try parseAsRoot(arguments)
+    }
+
     /// Parses arguments and runs; usage errors exit 2, failures print one line and exit 1.
     static func main() async {
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            print(versionText)
+            return
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseCommand(Array(CommandLine.arguments.dropFirst()))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -7,6 +7,7 @@ import OfflineSync
 /// `oasst queue …`: the outbox of submissions, usable while the UI is not running.
 struct Queue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "queue",
         abstract: "Show and deliver submissions waiting in the offline outbox.",
         subcommands: [List.self, Flush.self, Retry.self, Drop.self], defaultSubcommand: List.self)
 
@@ -21,7 +22,8 @@ struct Queue: AsyncParsableCommand {
 
     /// `oasst queue list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List queued, held and failed submissions.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List queued, held and failed submissions.")
 
         @Flag(help: "Print JSON (one object per item).")
         var json = false
@@ -77,6 +79,7 @@ struct Queue: AsyncParsableCommand {
     /// `oasst queue flush`.
     struct Flush: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "flush",
             abstract: "Deliver everything queued now; exits 75 while anything is still undelivered.")
 
         @OptionGroup var options: CommonOptions
@@ -108,6 +111,7 @@ struct Queue: AsyncParsableCommand {
     /// `oasst queue retry`.
     struct Retry: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retry",
             abstract: "Make a held, failed or waiting submission due now (all when no ID is given).")
 
         @Argument(help: "Outbox item id (from `oasst queue list`).")
@@ -130,6 +134,7 @@ struct Queue: AsyncParsableCommand {
     /// `oasst queue drop`.
     struct Drop: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "drop",
             abstract: "Discard one undelivered submission; its text is printed so nothing is lost by accident.")
 
         @Argument(help: "Outbox item id (from `oasst queue list`).")

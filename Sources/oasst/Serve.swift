@@ -5,6 +5,7 @@ import Foundation
 /// `oasst serve`: the Open-Assistant-compatible collection server, for a small team.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run the collection server (Open-Assistant task protocol) for a team.",
         discussion: """
             Listens on 127.0.0.1 unless --host says otherwise; a non-loopback address needs an explicit

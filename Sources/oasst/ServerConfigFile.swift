@@ -14,6 +14,7 @@ enum ServerConfigFile {
         "num_reviews_initial_prompt": { $0.numReviewsInitialPrompt = $1 },
         "num_reviews_reply": { $0.numReviewsReply = $1 },
         "max_active_trees": { $0.maxActiveTrees = $1 },
+        "max_initial_prompt_review": { $0.maxInitialPromptReview = $1 },
         "goal_tree_size": { $0.goalTreeSize = $1 },
         "max_tree_depth": { $0.maxTreeDepth = $1 },
         "max_children_count": { $0.maxChildrenCount = $1 },

@@ -2,6 +2,7 @@ import CurlTransport
 import Foundation
 import OasstClient
 import OasstProtocol
+import Synchronization
 import TestSupport
 import Testing
 
@@ -27,7 +28,11 @@ import Testing
         try server.waitFor(text: "listening on")
         let pid = try #require(server.panePID)
 
+        // SIGKILL once the load has been running 1.5 s and at least one cycle completed (under a busy
+        // parallel suite the first answers can take seconds); after 60 s without any, kill anyway.
         let deadline = Date().addingTimeInterval(1.5)
+        let giveUp = Date().addingTimeInterval(60)
+        let progress = CycleCount()
         let completed = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<16 {
                 group.addTask {
@@ -41,12 +46,14 @@ import Testing
                                 baseURL: "http://127.0.0.1:\(port)", apiKey: "kill-test-key", user: user),
                             transport: CurlTransport(
                                 configuration: CurlTransportConfiguration(
-                                    connectTimeout: .seconds(1), totalTimeout: .seconds(2))))
-                        if Date() > deadline && index == 0 { kill(pid, SIGKILL) }
+                                    connectTimeout: .seconds(2), totalTimeout: .seconds(10))))
+                        let loaded = Date() > deadline && progress.value > 0
+                        if index == 0 && (loaded || Date() > giveUp) { kill(pid, SIGKILL) }
                         do {
                             let task = try await client.requestTask(.random, lang: "en")
                             if let id = task.id { try await client.nack(taskID: id, reason: "load") }
                             cycles += 1
+                            progress.add()
                         } catch {
                             if let failure = error as? OasstError, case .transport = failure.kind { return cycles }
                         }
@@ -67,4 +74,15 @@ import Testing
         let reopened = try CollectionServer(databasePath: database, apiKeys: ["kill-test-key"])
         #expect(try reopened.integrityCheck() == "ok")
     }
+}
+
+/// Cycles completed so far, shared by the load tasks.
+private final class CycleCount: Sendable {
+    private let count = Mutex(0)
+
+    /// Counts one more cycle.
+    func add() { count.withLock { $0 += 1 } }
+
+    /// The cycles counted.
+    var value: Int { count.withLock { $0 } }
 }

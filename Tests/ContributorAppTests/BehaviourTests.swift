@@ -39,6 +39,19 @@ import Testing
         #expect(driver.state.notice?.text.contains("2000") == true)
     }
 
+    @Test func settingsArrivingAfterTheFirstFrameSetTheLimitOfTheOpenEditor() throws {
+        let driver = AppDriver(tasks: [try AppDriver.fixtureTask(10), try AppDriver.fixtureTask(10)])
+        driver.send(.input(.resize(width: 80, height: 24)))
+        driver.press(.startChoose)
+        driver.type("twelve chars")
+        #expect(driver.render().lines.contains { $0.contains("12 / 2000") })
+        driver.send(.settingsLoaded(messageSizeLimit: 10))
+        #expect(driver.render().lines.contains { $0.contains("too long 12 / 10") })
+        #expect(driver.state.configuration.messageSizeLimit == 10)
+        driver.press(.review)
+        #expect(driver.state.session?.phase == .working)
+    }
+
     @Test func enterInsideTheEditorIsANewlineNotReview() throws {
         let driver = try driver([24])
         driver.type("line one")

@@ -112,6 +112,34 @@ import Testing
         #expect(editor.cursor == 15)
     }
 
+    @Test func undoKeepsTheLastHundredStepsOnly() {
+        var editor = TextEditor()
+        for word in 1...(TextEditor.undoLimit + 20) {
+            type("w\(word) ", into: &editor)
+            editor.apply(.backspace)  // a new kind of edit: one more undo step per word
+            type(" ", into: &editor)
+        }
+        var undone = 0
+        while editor.canUndo {
+            editor.apply(.control("_"))
+            undone += 1
+        }
+        #expect(undone == TextEditor.undoLimit)
+        #expect(editor.text.hasPrefix("w1 w2 "))
+        #expect(!editor.text.isEmpty)
+    }
+
+    @Test func typingBesideACombiningMarkJoinsItsGrapheme() {
+        var editor = TextEditor(text: "cafe!")
+        editor.apply(.left)
+        editor.apply(.character("\u{301}"))
+        #expect(editor.text == "caf\u{E9}!")
+        #expect(editor.characters.count == 5)
+        #expect(editor.cursor == 4)
+        editor.apply(.character("x"))
+        #expect(editor.text == "caf\u{E9}x!")
+    }
+
     @Test func newEditClearsRedo() {
         var editor = TextEditor()
         type("one two", into: &editor)
