@@ -27,12 +27,12 @@ public final class OfflineStore: Sendable {
             at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let lock = try StoreLock(path: file.path + ".lock")
         var config = Configuration()
-        // The store is small and read a row at a time: two readers and 512 KB of page cache per
+        // The store is small and read a row at a time: two readers and 256 KB of page cache per
         // connection keep the UI's memory flat as the outbox grows (SQLite's default is 2 MB each).
         config.maximumReaderCount = 2
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            try db.execute(sql: "PRAGMA cache_size = -512")
+            try db.execute(sql: "PRAGMA cache_size = -256")
         }
         let pool = try DatabasePool(path: file.path, configuration: config)
         try self.init(writer: pool, file: file, lock: lock, expiryMargin: expiryMargin)
