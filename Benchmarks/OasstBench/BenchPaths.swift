@@ -16,13 +16,20 @@ enum BenchPaths {
         return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/oa-backend")
     }
 
-    /// The `oasst` binary built beside this benchmark (same configuration), or `OASST_BINARY`.
-    static var oasstBinary: URL {
+    /// The `oasst` binary built beside this benchmark (same configuration), or `OASST_BINARY`; an error
+    /// naming the build command when it is not there.
+    static func oasstBinary() throws -> URL {
         if let override = ProcessInfo.processInfo.environment["OASST_BINARY"], !override.isEmpty {
             return URL(fileURLWithPath: override)
         }
-        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        return me.deletingLastPathComponent().appendingPathComponent("oasst")
+        let me = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        let candidate = me.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("oasst")
+        guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
+            throw BenchError(
+                "no oasst binary at \(candidate.path); build it first: "
+                    + "swift build -c release --static-swift-stdlib --product oasst")
+        }
+        return candidate
     }
 
     /// A new empty temporary directory.

@@ -33,24 +33,9 @@ final class ServeProcess: @unchecked Sendable {
     /// Where the child's standard error (its request log) goes.
     var logURL: URL { directory.appendingPathComponent("serve.log") }
 
-    /// The `oasst` executable beside the running benchmark (`.build/release/oasst` for a release bench).
-    static func binary() throws -> URL {
-        let me =
-            Bundle.main.executableURL
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        let candidate = me.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("oasst")
-        guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
-            throw Failure(
-                description:
-                    "no oasst binary at \(candidate.path); build it first: swift build -c release --product oasst"
-            )
-        }
-        return candidate
-    }
-
     /// Starts `oasst serve --port 0` with `config` as its TOML settings and waits until it listens.
     init(name: String, config: String) async throws {
-        let binary = try Self.binary()
+        let binary = try BenchPaths.oasstBinary()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "oasst-bench-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

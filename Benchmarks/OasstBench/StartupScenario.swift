@@ -25,6 +25,7 @@ extension Scenarios {
         try await client.ack(taskID: task.id ?? UUID(), ackID: cached.ackId)
         try store.close()
 
+        let binary = try BenchPaths.oasstBinary().path
         let arguments = ["--server", server.baseURL, "--user", "bench", "--exit-after-first-frame"]
         var firstFrame: [Double] = []
         var exited: [Double] = []
@@ -32,7 +33,7 @@ extension Scenarios {
         for run in 0..<(3 + 30) {
             let start = clock.now
             let process = try PseudoTerminalProcess(
-                executable: BenchPaths.oasstBinary.path, arguments: arguments, environment: environment, columns: 80,
+                executable: binary, arguments: arguments, environment: environment, columns: 80,
                 rows: 24)
             guard process.waitFor("Your reply", timeout: 10) else {
                 throw BenchError(
@@ -61,12 +62,13 @@ extension Scenarios {
         defer { try? FileManager.default.removeItem(at: home) }
         var environment = uiEnvironment(home: home)
         environment["OASST_API_KEY"] = nil
+        let binary = try BenchPaths.oasstBinary().path
         var samples: [Double] = []
         let clock = ContinuousClock()
         for run in 0..<(3 + 10) {
             let start = clock.now
             let process = try PseudoTerminalProcess(
-                executable: BenchPaths.oasstBinary.path, arguments: ["--user", "bench", "--exit-after-first-frame"],
+                executable: binary, arguments: ["--user", "bench", "--exit-after-first-frame"],
                 environment: environment, columns: 80, rows: 24)
             guard process.waitFor("choose a task", timeout: 30) else {
                 throw BenchError("no start screen from the embedded server run:\n\(process.text.suffix(800))")

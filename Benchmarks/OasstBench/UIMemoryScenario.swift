@@ -12,7 +12,8 @@ extension Scenarios {
         let home = try BenchPaths.temporaryDirectory("ui-memory")
         defer { try? FileManager.default.removeItem(at: home) }
         let environment = uiEnvironment(home: home)
-        let command = "\(TmuxSession.shellQuote(BenchPaths.oasstBinary.path)) --server \(server.baseURL) --user memory"
+        let command =
+            "\(TmuxSession.shellQuote(try BenchPaths.oasstBinary().path)) --server \(server.baseURL) --user memory"
         let session = try TmuxSession(command: command, width: 80, height: 24, environment: environment)
         defer { session.kill() }
         try session.waitFor(text: "initial prompt", timeout: 30)
