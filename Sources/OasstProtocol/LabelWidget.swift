@@ -40,3 +40,10 @@ public enum LabelWidget: Codable, Sendable, Hashable {
         try container.encode(rawValue)
     }
 }
+
+extension LabelWidget: JSONValueDecodable {
+    /// Reads the widget name from parsed JSON.
+    init(json: JSONValue, codingPath: [any CodingKey]) throws {
+        self.init(rawValue: try JSONValueDecoder.string(json, at: codingPath))
+    }
+}
