@@ -32,7 +32,7 @@ public struct AssistantReplyTask: Codable, Sendable, Equatable, Hashable {
 
 extension AssistantReplyTask: JSONValueDecodable {
     /// Reads the value from parsed JSON.
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
         id = try r.uuid(.id)
         conversation = try r.nested(Conversation.self, .conversation)

@@ -20,7 +20,7 @@ public struct Conversation: Codable, Sendable, Equatable, Hashable {
 
 extension Conversation: JSONValueDecodable {
     /// Reads the value from parsed JSON.
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
         messages = try r.arrayOrEmpty(of: ConversationMessage.self, .messages)
     }

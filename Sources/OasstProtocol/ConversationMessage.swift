@@ -73,7 +73,7 @@ public struct ConversationMessage: Codable, Sendable, Equatable, Hashable {
 
 extension ConversationMessage: JSONValueDecodable {
     /// Reads the value from parsed JSON.
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
         id = try r.uuid(.id)
         userID = try r.optionalUUID(.userID)

@@ -3,23 +3,21 @@ import Foundation
 /// The members of one JSON object read by `Key`, with the same errors and paths that `Decodable` reports; the
 /// building block of `JSONValueDecodable` types.
 struct JSONObjectReader<Key: CodingKey> {
-    /// The object's members by name.
-    let members: [String: JSONValue]
+    /// The object.
+    let node: JSONNode
     /// Where the object sits in the document.
     let codingPath: [any CodingKey]
 
-    /// Reads `json`, which must be an object.
-    init(_ json: JSONValue, codingPath: [any CodingKey]) throws {
-        guard case .object(let members) = json else {
-            throw JSONValueDecoder.mismatch([String: JSONValue].self, "an object", json, at: codingPath)
-        }
-        self.members = members
+    /// Reads `node`, which must be an object.
+    init(_ node: JSONNode, codingPath: [any CodingKey]) throws {
+        guard node.kind == .object else { throw node.mismatch([String: JSONValue].self, "an object", at: codingPath) }
+        self.node = node
         self.codingPath = codingPath
     }
 
     /// A required member, which may be `null`.
-    func value(_ key: Key) throws -> JSONValue {
-        guard let value = members[key.stringValue] else {
+    func value(_ key: Key) throws -> JSONNode {
+        guard let value = node.member(key.stringValue) else {
             throw DecodingError.keyNotFound(
                 key, .init(codingPath: codingPath, debugDescription: "no member \"\(key.stringValue)\""))
         }
@@ -27,57 +25,40 @@ struct JSONObjectReader<Key: CodingKey> {
     }
 
     /// An optional member: `nil` when absent or `null`.
-    func optional(_ key: Key) -> JSONValue? {
-        switch members[key.stringValue] {
-        case .none, .some(.null): return nil
-        case .some(let value): return value
-        }
+    func optional(_ key: Key) -> JSONNode? {
+        guard let value = node.member(key.stringValue), !value.isNull else { return nil }
+        return value
     }
 
     /// A required string.
-    func string(_ key: Key) throws -> String { try JSONValueDecoder.string(value(key), at: path(key)) }
+    func string(_ key: Key) throws -> String { try value(key).string(at: path(key)) }
 
     /// An optional string.
-    func optionalString(_ key: Key) throws -> String? {
-        guard let value = optional(key) else { return nil }
-        return try JSONValueDecoder.string(value, at: path(key))
-    }
+    func optionalString(_ key: Key) throws -> String? { try optional(key)?.string(at: path(key)) }
 
     /// A required boolean.
-    func bool(_ key: Key) throws -> Bool { try JSONValueDecoder.bool(value(key), at: path(key)) }
+    func bool(_ key: Key) throws -> Bool { try value(key).bool(at: path(key)) }
 
     /// An optional boolean.
-    func optionalBool(_ key: Key) throws -> Bool? {
-        guard let value = optional(key) else { return nil }
-        return try JSONValueDecoder.bool(value, at: path(key))
-    }
+    func optionalBool(_ key: Key) throws -> Bool? { try optional(key)?.bool(at: path(key)) }
 
     /// A required integer.
-    func int(_ key: Key) throws -> Int { try JSONValueDecoder.integer(value(key), as: Int.self, at: path(key)) }
+    func int(_ key: Key) throws -> Int { try value(key).integer(as: Int.self, at: path(key)) }
 
     /// A required UUID.
-    func uuid(_ key: Key) throws -> UUID { try JSONValueDecoder.uuid(value(key), at: path(key)) }
+    func uuid(_ key: Key) throws -> UUID { try value(key).uuid(at: path(key)) }
 
     /// An optional UUID.
-    func optionalUUID(_ key: Key) throws -> UUID? {
-        guard let value = optional(key) else { return nil }
-        return try JSONValueDecoder.uuid(value, at: path(key))
-    }
+    func optionalUUID(_ key: Key) throws -> UUID? { try optional(key)?.uuid(at: path(key)) }
 
     /// A required array of strings.
-    func strings(_ key: Key) throws -> [String] { try JSONValueDecoder.stringArray(value(key), at: path(key)) }
+    func strings(_ key: Key) throws -> [String] { try value(key).strings(at: path(key)) }
 
     /// An array of strings; absent or `null` reads as empty.
-    func stringsOrEmpty(_ key: Key) throws -> [String] {
-        guard let value = optional(key) else { return [] }
-        return try JSONValueDecoder.stringArray(value, at: path(key))
-    }
+    func stringsOrEmpty(_ key: Key) throws -> [String] { try optional(key)?.strings(at: path(key)) ?? [] }
 
     /// An object of integers; absent or `null` reads as empty.
-    func integerMapOrEmpty(_ key: Key) throws -> [String: Int] {
-        guard let value = optional(key) else { return [:] }
-        return try JSONValueDecoder.integerMap(value, at: path(key))
-    }
+    func integerMapOrEmpty(_ key: Key) throws -> [String: Int] { try optional(key)?.integerMap(at: path(key)) ?? [:] }
 
     /// A required nested value.
     func nested<T: JSONValueDecodable>(_ type: T.Type, _ key: Key) throws -> T {
@@ -102,11 +83,9 @@ struct JSONObjectReader<Key: CodingKey> {
     }
 
     private static func elements<T: JSONValueDecodable>(
-        of type: T.Type, in value: JSONValue, at path: [any CodingKey]
+        of type: T.Type, in node: JSONNode, at path: [any CodingKey]
     ) throws -> [T] {
-        guard case .array(let elements) = value else {
-            throw JSONValueDecoder.mismatch([T].self, "an array", value, at: path)
-        }
+        let elements = try node.elements(at: path)
         var result: [T] = []
         result.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {

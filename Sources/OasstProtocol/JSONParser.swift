@@ -1,54 +1,62 @@
 import Foundation
 
-/// A strict one-pass JSON (RFC 8259) reader that builds a `JSONValue` straight from the bytes, refusing nesting
-/// deeper than `OasstJSON.maxDepth` and invalid UTF-8, so hostile bodies fail fast with a clear reason.
+/// A strict one-pass JSON (RFC 8259) reader that records the document as a `JSONTape`, refusing nesting deeper than
+/// `OasstJSON.maxDepth` and invalid UTF-8, so hostile bodies fail fast with a clear reason.
 struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    private var nodes: [JSONTape.Node] = []
+    private var escapedStrings: [String] = []
 
-    /// Members of the objects being read, innermost last (one buffer reused instead of one per object).
-    private var pendingMembers: [(key: String, value: JSONValue)] = []
-    /// Elements of the arrays being read, innermost last.
-    private var pendingElements: [JSONValue] = []
-
-    private init(bytes: UnsafeRawBufferPointer) {
-        self.bytes = bytes.assumingMemoryBound(to: UInt8.self)
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        nodes.reserveCapacity(bytes.count / 16 + 4)
     }
 
-    /// The single JSON value that `data` holds (whitespace around it allowed, nothing else).
-    static func parse(_ data: Data) throws(OasstDecodingError) -> JSONValue {
-        let result = data.withUnsafeBytes { buffer -> Result<JSONValue, OasstDecodingError> in
+    /// The single JSON value that `data` holds (whitespace around it allowed, nothing else), as a tape.
+    static func parse(_ data: Data) throws(OasstDecodingError) -> JSONTape {
+        let bytes = [UInt8](data)
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<JSONTape, OasstDecodingError> in
             var parser = JSONParser(bytes: buffer)
-            return Result { () throws(OasstDecodingError) -> JSONValue in try parser.parseDocument() }
+            return Result { () throws(OasstDecodingError) -> JSONTape in
+                try parser.parseDocument()
+                return JSONTape(bytes: bytes, nodes: parser.nodes, escapedStrings: parser.escapedStrings)
+            }
         }
         return try result.get()
     }
 
-    private mutating func parseDocument() throws(OasstDecodingError) -> JSONValue {
+    private mutating func parseDocument() throws(OasstDecodingError) {
         skipWhitespace()
-        let value = try parseValue()
+        try parseValue()
         skipWhitespace()
         guard index == bytes.count else { throw failure("unexpected text after the JSON value") }
-        return value
     }
 
-    private mutating func parseValue() throws(OasstDecodingError) -> JSONValue {
+    private mutating func append(_ kind: JSONTape.Kind, payload: UInt64 = 0) {
+        nodes.append(
+            JSONTape.Node(
+                kind: kind, count: 0, start: index, end: index, next: nodes.count + 1, payload: payload, escaped: false)
+        )
+    }
+
+    private mutating func parseValue() throws(OasstDecodingError) {
         guard index < bytes.count else { throw failure("unexpected end of JSON") }
         switch bytes[index] {
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): try parseString()
+        case UInt8(ascii: "{"): try parseObject()
+        case UInt8(ascii: "["): try parseArray()
         case UInt8(ascii: "t"):
+            append(.bool, payload: 1)
             try expectLiteral("true")
-            return .bool(true)
         case UInt8(ascii: "f"):
+            append(.bool, payload: 0)
             try expectLiteral("false")
-            return .bool(false)
         case UInt8(ascii: "n"):
+            append(.null)
             try expectLiteral("null")
-            return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber()
         default: throw failure("unexpected \(describe(bytes[index]))")
         }
     }
@@ -63,74 +71,73 @@ struct JSONParser {
         skipWhitespace()
     }
 
-    private mutating func parseObject() throws(OasstDecodingError) -> JSONValue {
+    private mutating func parseObject() throws(OasstDecodingError) {
+        let container = nodes.count
+        append(.object)
         try enterContainer()
+        var count = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return .object([:])
+            return closeContainer(container, count: count)
         }
-        let first = pendingMembers.count
         while true {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw failure("expected a quoted member name")
             }
-            let key = try parseString()
+            try parseString()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
             skipWhitespace()
-            let value = try parseValue()
-            pendingMembers.append((key, value))
+            try parseValue()
+            count += 1
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end of JSON inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
                 skipWhitespace()
             } else if bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                depth -= 1
-                var members = [String: JSONValue](minimumCapacity: pendingMembers.count - first)
-                for member in pendingMembers[first...] { members[member.key] = member.value }
-                pendingMembers.removeSubrange(first...)
-                return .object(members)
+                return closeContainer(container, count: count)
             } else {
                 throw failure("expected ',' or '}'")
             }
         }
     }
 
-    private mutating func parseArray() throws(OasstDecodingError) -> JSONValue {
+    private mutating func parseArray() throws(OasstDecodingError) {
+        let container = nodes.count
+        append(.array)
         try enterContainer()
+        var count = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            depth -= 1
-            return .array([])
+            return closeContainer(container, count: count)
         }
-        let first = pendingElements.count
         while true {
-            let element = try parseValue()
-            pendingElements.append(element)
+            try parseValue()
+            count += 1
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end of JSON inside an array") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
                 skipWhitespace()
             } else if bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                depth -= 1
-                let elements = Array(pendingElements[first...])
-                pendingElements.removeSubrange(first...)
-                return .array(elements)
+                return closeContainer(container, count: count)
             } else {
                 throw failure("expected ',' or ']'")
             }
         }
     }
 
-    /// Reads a string starting at its opening quote; text without escapes becomes a `String` in one copy. Runs of
-    /// ordinary characters are skipped eight bytes at a time.
-    private mutating func parseString() throws(OasstDecodingError) -> String {
+    /// Steps over the closing bracket and records the container's size and extent.
+    private mutating func closeContainer(_ container: Int, count: Int) {
+        index += 1
+        depth -= 1
+        nodes[container].count = count
+        nodes[container].next = nodes.count
+    }
+
+    /// Records a string starting at its opening quote; text without escapes stays a byte range. Runs of ordinary
+    /// characters are skipped eight bytes at a time.
+    private mutating func parseString() throws(OasstDecodingError) {
         index += 1
         let start = index
         var highBits: UInt64 = 0
@@ -146,9 +153,16 @@ struct JSONParser {
             guard index < bytes.count else { throw failure("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = try makeString(start..<index, ascii: highBits & 0x8080_8080_8080_8080 == 0)
+                let content = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if highBits & 0x8080_8080_8080_8080 != 0, !Self.isValidUTF8(content) {
+                    throw failure("a string is not valid UTF-8")
+                }
+                nodes.append(
+                    JSONTape.Node(
+                        kind: .string, count: 0, start: start, end: index, next: nodes.count + 1, payload: 0,
+                        escaped: false))
                 index += 1
-                return text
+                return
             }
             if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start) }
             if byte < 0x20 { throw failure("unescaped control character in a string") }
@@ -169,7 +183,45 @@ struct JSONParser {
         return quote || backslash || control
     }
 
-    private mutating func parseEscapedString(from start: Int) throws(OasstDecodingError) -> String {
+    /// Whether `utf8` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+    static func isValidUTF8(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = 0
+        while position < utf8.count {
+            let lead = utf8[position]
+            if lead < 0x80 {
+                position += 1
+                continue
+            }
+            let trailing: Int
+            var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+            switch lead {
+            case 0xC2...0xDF: trailing = 1
+            case 0xE0:
+                trailing = 2
+                secondRange = 0xA0...0xBF
+            case 0xE1...0xEC, 0xEE...0xEF: trailing = 2
+            case 0xED:
+                trailing = 2
+                secondRange = 0x80...0x9F
+            case 0xF0:
+                trailing = 3
+                secondRange = 0x90...0xBF
+            case 0xF1...0xF3: trailing = 3
+            case 0xF4:
+                trailing = 3
+                secondRange = 0x80...0x8F
+            default: return false
+            }
+            guard position + trailing < utf8.count, secondRange.contains(utf8[position + 1]) else { return false }
+            for offset in stride(from: 2, through: trailing, by: 1) where utf8[position + offset] & 0xC0 != 0x80 {
+                return false
+            }
+            position += trailing + 1
+        }
+        return true
+    }
+
+    private mutating func parseEscapedString(from start: Int) throws(OasstDecodingError) {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(index - start + 16)
         utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
@@ -177,10 +229,15 @@ struct JSONParser {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
+                let valid = utf8.withUnsafeBufferPointer { Self.isValidUTF8($0) }
+                guard valid else { throw failure("a string is not valid UTF-8") }
+                nodes.append(
+                    JSONTape.Node(
+                        kind: .string, count: 0, start: start, end: index, next: nodes.count + 1,
+                        payload: UInt64(escapedStrings.count), escaped: true))
+                escapedStrings.append(String(decoding: utf8, as: UTF8.self))
                 index += 1
-                return try utf8.withUnsafeBufferPointer { buffer throws(OasstDecodingError) -> String in
-                    try Self.makeString(buffer, ascii: false, failure: failure("a string is not valid UTF-8"))
-                }
+                return
             case UInt8(ascii: "\\"):
                 index += 1
                 try appendEscape(to: &utf8)
@@ -266,30 +323,8 @@ struct JSONParser {
         return unit
     }
 
-    /// The text of `range`; bytes that are not all ASCII must be valid UTF-8 (repairs are refused, not made).
-    private func makeString(_ range: Range<Int>, ascii: Bool) throws(OasstDecodingError) -> String {
-        let utf8 = UnsafeBufferPointer(rebasing: bytes[range])
-        return try Self.makeString(utf8, ascii: ascii, failure: failure("a string is not valid UTF-8"))
-    }
-
-    private static func makeString(
-        _ utf8: UnsafeBufferPointer<UInt8>, ascii: Bool, failure: @autoclosure () -> OasstDecodingError
-    ) throws(OasstDecodingError) -> String {
-        var text = String(decoding: utf8, as: UTF8.self)
-        if ascii { return text }
-        // Decoding replaces each invalid sequence with U+FFFD, so valid input is exactly input that came through as is.
-        let unchanged = text.withUTF8 { decoded in
-            guard decoded.count == utf8.count, let copy = decoded.baseAddress, let original = utf8.baseAddress else {
-                return decoded.count == utf8.count
-            }
-            return memcmp(copy, original, utf8.count) == 0
-        }
-        guard unchanged else { throw failure() }
-        return text
-    }
-
-    /// Reads a number; integers that fit `Int64` stay exact, everything else is a `Double`.
-    private mutating func parseNumber() throws(OasstDecodingError) -> JSONValue {
+    /// Records a number; integers that fit `Int64` stay exact, everything else is a `Double`.
+    private mutating func parseNumber() throws(OasstDecodingError) {
         let start = index
         let negative = bytes[index] == UInt8(ascii: "-")
         if negative { index += 1 }
@@ -325,13 +360,14 @@ struct JSONParser {
         }
         if fitsInteger {
             if negative, magnitude <= UInt64(Int64.max) + 1 {
-                return .integer(magnitude == UInt64(Int64.max) + 1 ? .min : -Int64(magnitude))
+                let value: Int64 = magnitude == UInt64(Int64.max) + 1 ? .min : -Int64(magnitude)
+                return append(.integer, payload: UInt64(bitPattern: value))
             }
-            if !negative, magnitude <= UInt64(Int64.max) { return .integer(Int64(magnitude)) }
+            if !negative, magnitude <= UInt64(Int64.max) { return append(.integer, payload: magnitude) }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else { throw failure("number out of range") }
-        return .double(value)
+        append(.double, payload: value.bitPattern)
     }
 
     private func isDigit(_ byte: UInt8) -> Bool {

@@ -18,7 +18,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Decodes any JSON value.
     public init(from decoder: any Decoder) throws {
         if let parsed = decoder as? JSONValueDecoder {
-            self = parsed.value
+            self = parsed.node.value
             return
         }
         let container = try decoder.singleValueContainer()

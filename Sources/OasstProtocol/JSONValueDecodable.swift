@@ -1,13 +1,20 @@
-/// A protocol type that reads itself straight from parsed JSON: `OasstJSON.decode` takes this path, which skips the
-/// generic `Decodable` containers that cost most of the time of reading a task.
+import Foundation
+
+/// A protocol type that reads itself straight from a parsed document: `OasstJSON.decode` takes this path, which skips
+/// the generic `Decodable` containers that cost most of the time of reading a task.
 protocol JSONValueDecodable: Decodable {
     /// Reads the value from `json`, which sits at `codingPath` in the document (for error messages).
-    init(json: JSONValue, codingPath: [any CodingKey]) throws
+    init(json: JSONNode, codingPath: [any CodingKey]) throws
 }
 
 extension JSONValueDecodable {
-    /// Reads the value through any `Decoder` by first collecting the JSON it holds (the slow path, for other decoders).
+    /// Reads the value through any `Decoder`: directly from ours, else by collecting the JSON the decoder holds.
     init(anyDecoder decoder: any Decoder) throws {
-        try self.init(json: JSONValue(from: decoder), codingPath: decoder.codingPath)
+        if let parsed = decoder as? JSONValueDecoder {
+            try self.init(json: parsed.node, codingPath: parsed.codingPath)
+            return
+        }
+        let tape = try JSONParser.parse(Data(JSONValue(from: decoder).description.utf8))
+        try self.init(json: JSONNode(tape: tape, index: 0), codingPath: decoder.codingPath)
     }
 }

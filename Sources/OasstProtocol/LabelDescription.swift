@@ -40,7 +40,7 @@ public struct LabelDescription: Codable, Sendable, Equatable, Hashable {
 
 extension LabelDescription: JSONValueDecodable {
     /// Reads the value from parsed JSON.
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
         name = try r.string(.name)
         widget = try r.nested(LabelWidget.self, .widget)

@@ -43,7 +43,7 @@ public enum LabelWidget: Codable, Sendable, Hashable {
 
 extension LabelWidget: JSONValueDecodable {
     /// Reads the widget name from parsed JSON.
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
-        self.init(rawValue: try JSONValueDecoder.string(json, at: codingPath))
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        self.init(rawValue: try json.string(at: codingPath))
     }
 }

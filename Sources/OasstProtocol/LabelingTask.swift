@@ -67,11 +67,16 @@ public struct LabelingTask: Sendable, Equatable, Hashable {
 
     /// Decodes the task, reading the labelled text from `textKey`; absent lists read as empty.
     public init(from decoder: any Decoder, textKey: TextKey) throws {
-        try self.init(json: JSONValue(from: decoder), codingPath: decoder.codingPath, textKey: textKey)
+        if let parsed = decoder as? JSONValueDecoder {
+            try self.init(json: parsed.node, codingPath: parsed.codingPath, textKey: textKey)
+            return
+        }
+        let tape = try JSONParser.parse(Data(JSONValue(from: decoder).description.utf8))
+        try self.init(json: JSONNode(tape: tape, index: 0), codingPath: decoder.codingPath, textKey: textKey)
     }
 
     /// Reads the task from parsed JSON, the labelled text from its `textKey` member.
-    init(json: JSONValue, codingPath: [any CodingKey], textKey: TextKey) throws {
+    init(json: JSONNode, codingPath: [any CodingKey], textKey: TextKey) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
         id = try r.uuid(.id)
         messageID = try r.uuid(.messageID)

@@ -25,23 +25,23 @@ public enum OasstJSON {
     /// Decodes a protocol body (parsed by `JSONParser`, which refuses deep nesting and invalid UTF-8); every failure
     /// is an `OasstDecodingError`.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(OasstDecodingError) -> T {
-        let tree: JSONValue
+        let tape: JSONTape
         do {
-            tree = try JSONParser.parse(data)
+            tape = try JSONParser.parse(data)
         } catch {
             throw OasstDecodingError(path: error.path, reason: error.reason, type: String(describing: type))
         }
-        return try decode(type, from: tree)
-    }
-
-    /// Decodes a protocol type from an already parsed JSON value, with the same rules as a body.
-    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(OasstDecodingError) -> T {
         do {
-            return try JSONValueDecoder.decode(type, from: value, at: [])
+            return try JSONValueDecoder.decode(type, from: JSONNode(tape: tape, index: 0), at: [])
         } catch let error as DecodingError {
             throw OasstDecodingError(error, type: String(describing: type))
         } catch {
             throw OasstDecodingError(path: "", reason: "\(error)", type: String(describing: type))
         }
+    }
+
+    /// Decodes a protocol type from an already parsed JSON value, with the same rules as a body.
+    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(OasstDecodingError) -> T {
+        try decode(type, from: Data(value.description.utf8))
     }
 }

@@ -148,10 +148,10 @@ public enum OasstTask: Codable, Sendable, Equatable, Hashable {
 
 extension OasstTask: JSONValueDecodable {
     /// Reads the task named by `type` from parsed JSON; unknown types keep the JSON as it is.
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let typeName = try JSONObjectReader<TypeKey>(json, codingPath: codingPath).string(.type)
         guard let type = TaskType(rawValue: typeName) else {
-            self = .unknown(type: typeName, raw: json)
+            self = .unknown(type: typeName, raw: json.value)
             return
         }
         switch type {
@@ -172,7 +172,7 @@ extension OasstTask: JSONValueDecodable {
         case .summarizeStory: self = .summarizeStory(try SummarizeStoryTask(json: json, codingPath: codingPath))
         case .rateSummary: self = .rateSummary(try RateSummaryTask(json: json, codingPath: codingPath))
         case .random, .replyToConversation, .rankConversationReplies, .labelConversationReply:
-            self = .unknown(type: typeName, raw: json)
+            self = .unknown(type: typeName, raw: json.value)
         }
     }
 }

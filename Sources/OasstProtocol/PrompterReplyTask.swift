@@ -36,7 +36,7 @@ public struct PrompterReplyTask: Codable, Sendable, Equatable, Hashable {
 
 extension PrompterReplyTask: JSONValueDecodable {
     /// Reads the value from parsed JSON.
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
         id = try r.uuid(.id)
         hint = try r.optionalString(.hint)

@@ -37,7 +37,7 @@ public struct RankInitialPromptsTask: Codable, Sendable, Equatable, Hashable {
 
 extension RankInitialPromptsTask: JSONValueDecodable {
     /// Reads the value from parsed JSON.
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
         id = try r.uuid(.id)
         prompts = try r.strings(.prompts)

@@ -60,7 +60,7 @@ public struct RankRepliesTask: Codable, Sendable, Equatable, Hashable {
 
 extension RankRepliesTask: JSONValueDecodable {
     /// Reads the value from parsed JSON.
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
         id = try r.uuid(.id)
         conversation = try r.nested(Conversation.self, .conversation)

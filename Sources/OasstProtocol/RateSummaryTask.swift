@@ -41,7 +41,7 @@ public struct RateSummaryTask: Codable, Sendable, Equatable, Hashable {
 
 extension RateSummaryTask: JSONValueDecodable {
     /// Reads the value from parsed JSON.
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
         id = try r.uuid(.id)
         scale = try r.optionalNested(RatingScale.self, .scale) ?? RatingScale()

@@ -23,7 +23,7 @@ public struct RatingScale: Codable, Sendable, Equatable, Hashable {
 
 extension RatingScale: JSONValueDecodable {
     /// Reads the value from parsed JSON.
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
         min = try r.int(.min)
         max = try r.int(.max)

@@ -32,7 +32,7 @@ public struct SummarizeStoryTask: Codable, Sendable, Equatable, Hashable {
 
 extension SummarizeStoryTask: JSONValueDecodable {
     /// Reads the value from parsed JSON.
-    init(json: JSONValue, codingPath: [any CodingKey]) throws {
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
         id = try r.uuid(.id)
         story = try r.string(.story)
