@@ -30,7 +30,7 @@ public struct AssistantReplyTask: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-extension AssistantReplyTask: JSONValueDecodable {
+extension AssistantReplyTask: JSONTapeDecodable {
     /// Reads the value from parsed JSON.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)

@@ -18,7 +18,7 @@ public struct Conversation: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-extension Conversation: JSONValueDecodable {
+extension Conversation: JSONTapeDecodable {
     /// Reads the value from parsed JSON.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)

@@ -71,7 +71,7 @@ public struct ConversationMessage: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-extension ConversationMessage: JSONValueDecodable {
+extension ConversationMessage: JSONTapeDecodable {
     /// Reads the value from parsed JSON.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)

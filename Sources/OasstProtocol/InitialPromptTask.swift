@@ -30,7 +30,7 @@ public struct InitialPromptTask: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-extension InitialPromptTask: JSONValueDecodable {
+extension InitialPromptTask: JSONTapeDecodable {
     /// Reads the value from parsed JSON.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The members of one JSON object read by `Key`, with the same errors and paths that `Decodable` reports; the
-/// building block of `JSONValueDecodable` types.
+/// building block of `JSONTapeDecodable` types.
 struct JSONObjectReader<Key: CodingKey> {
     /// The object.
     let node: JSONNode
@@ -61,28 +61,28 @@ struct JSONObjectReader<Key: CodingKey> {
     func integerMapOrEmpty(_ key: Key) throws -> [String: Int] { try optional(key)?.integerMap(at: path(key)) ?? [:] }
 
     /// A required nested value.
-    func nested<T: JSONValueDecodable>(_ type: T.Type, _ key: Key) throws -> T {
+    func nested<T: JSONTapeDecodable>(_ type: T.Type, _ key: Key) throws -> T {
         try T(json: value(key), codingPath: path(key))
     }
 
     /// An optional nested value.
-    func optionalNested<T: JSONValueDecodable>(_ type: T.Type, _ key: Key) throws -> T? {
+    func optionalNested<T: JSONTapeDecodable>(_ type: T.Type, _ key: Key) throws -> T? {
         guard let value = optional(key) else { return nil }
         return try T(json: value, codingPath: path(key))
     }
 
     /// A required array of nested values.
-    func array<T: JSONValueDecodable>(of type: T.Type, _ key: Key) throws -> [T] {
+    func array<T: JSONTapeDecodable>(of type: T.Type, _ key: Key) throws -> [T] {
         try Self.elements(of: type, in: value(key), at: path(key))
     }
 
     /// An array of nested values; absent or `null` reads as empty.
-    func arrayOrEmpty<T: JSONValueDecodable>(of type: T.Type, _ key: Key) throws -> [T] {
+    func arrayOrEmpty<T: JSONTapeDecodable>(of type: T.Type, _ key: Key) throws -> [T] {
         guard let value = optional(key) else { return [] }
         return try Self.elements(of: type, in: value, at: path(key))
     }
 
-    private static func elements<T: JSONValueDecodable>(
+    private static func elements<T: JSONTapeDecodable>(
         of type: T.Type, in node: JSONNode, at path: [any CodingKey]
     ) throws -> [T] {
         let elements = try node.elements(at: path)

@@ -17,7 +17,7 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Decodes any JSON value.
     public init(from decoder: any Decoder) throws {
-        if let parsed = decoder as? JSONValueDecoder {
+        if let parsed = decoder as? JSONTapeDecoder {
             self = parsed.node.value
             return
         }

@@ -38,7 +38,7 @@ public struct LabelDescription: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-extension LabelDescription: JSONValueDecodable {
+extension LabelDescription: JSONTapeDecodable {
     /// Reads the value from parsed JSON.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)

@@ -41,7 +41,7 @@ public enum LabelWidget: Codable, Sendable, Hashable {
     }
 }
 
-extension LabelWidget: JSONValueDecodable {
+extension LabelWidget: JSONTapeDecodable {
     /// Reads the widget name from parsed JSON.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         self.init(rawValue: try json.string(at: codingPath))

@@ -67,7 +67,7 @@ public struct LabelingTask: Sendable, Equatable, Hashable {
 
     /// Decodes the task, reading the labelled text from `textKey`; absent lists read as empty.
     public init(from decoder: any Decoder, textKey: TextKey) throws {
-        if let parsed = decoder as? JSONValueDecoder {
+        if let parsed = decoder as? JSONTapeDecoder {
             try self.init(json: parsed.node, codingPath: parsed.codingPath, textKey: textKey)
             return
         }

@@ -32,7 +32,7 @@ public enum OasstJSON {
             throw OasstDecodingError(path: error.path, reason: error.reason, type: String(describing: type))
         }
         do {
-            return try JSONValueDecoder.decode(type, from: JSONNode(tape: tape, index: 0), at: [])
+            return try JSONTapeDecoder.decode(type, from: JSONNode(tape: tape, index: 0), at: [])
         } catch let error as DecodingError {
             throw OasstDecodingError(error, type: String(describing: type))
         } catch {

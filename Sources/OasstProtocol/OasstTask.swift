@@ -146,7 +146,7 @@ public enum OasstTask: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-extension OasstTask: JSONValueDecodable {
+extension OasstTask: JSONTapeDecodable {
     /// Reads the task named by `type` from parsed JSON; unknown types keep the JSON as it is.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let typeName = try JSONObjectReader<TypeKey>(json, codingPath: codingPath).string(.type)

@@ -34,7 +34,7 @@ public struct PrompterReplyTask: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-extension PrompterReplyTask: JSONValueDecodable {
+extension PrompterReplyTask: JSONTapeDecodable {
     /// Reads the value from parsed JSON.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)

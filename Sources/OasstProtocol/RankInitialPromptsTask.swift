@@ -35,7 +35,7 @@ public struct RankInitialPromptsTask: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-extension RankInitialPromptsTask: JSONValueDecodable {
+extension RankInitialPromptsTask: JSONTapeDecodable {
     /// Reads the value from parsed JSON.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)

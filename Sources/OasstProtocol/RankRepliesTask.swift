@@ -58,7 +58,7 @@ public struct RankRepliesTask: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-extension RankRepliesTask: JSONValueDecodable {
+extension RankRepliesTask: JSONTapeDecodable {
     /// Reads the value from parsed JSON.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)

@@ -39,7 +39,7 @@ public struct RateSummaryTask: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-extension RateSummaryTask: JSONValueDecodable {
+extension RateSummaryTask: JSONTapeDecodable {
     /// Reads the value from parsed JSON.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)

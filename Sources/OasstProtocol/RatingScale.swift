@@ -21,7 +21,7 @@ public struct RatingScale: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-extension RatingScale: JSONValueDecodable {
+extension RatingScale: JSONTapeDecodable {
     /// Reads the value from parsed JSON.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)

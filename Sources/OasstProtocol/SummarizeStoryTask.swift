@@ -30,7 +30,7 @@ public struct SummarizeStoryTask: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-extension SummarizeStoryTask: JSONValueDecodable {
+extension SummarizeStoryTask: JSONTapeDecodable {
     /// Reads the value from parsed JSON.
     init(json: JSONNode, codingPath: [any CodingKey]) throws {
         let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A `Decoder` over a parsed `JSONTape`: reads protocol types without Foundation's `JSONDecoder`, with backend date
-/// text, cheap UUIDs, direct `JSONValueDecodable` reading, and coding paths built only when reporting errors.
-struct JSONValueDecoder: Decoder, SingleValueDecodingContainer {
+/// text, cheap UUIDs, direct `JSONTapeDecodable` reading, and coding paths built only when reporting errors.
+struct JSONTapeDecoder: Decoder, SingleValueDecodingContainer {
     /// The value being decoded.
     let node: JSONNode
     /// Where `node` sits in the document.
@@ -18,12 +18,12 @@ struct JSONValueDecoder: Decoder, SingleValueDecodingContainer {
 
     /// The members of an object, keyed by `Key`.
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        KeyedDecodingContainer(try JSONValueKeyedContainer<Key>(node: node, codingPath: codingPath))
+        KeyedDecodingContainer(try JSONTapeKeyedContainer<Key>(node: node, codingPath: codingPath))
     }
 
     /// The elements of an array.
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        JSONValueUnkeyedContainer(elements: try node.elements(at: codingPath), codingPath: codingPath)
+        JSONTapeUnkeyedContainer(elements: try node.elements(at: codingPath), codingPath: codingPath)
     }
 
     /// The value itself, as a single primitive.
@@ -63,7 +63,7 @@ struct JSONValueDecoder: Decoder, SingleValueDecodingContainer {
     /// Reads any decodable type.
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try Self.decode(type, from: node, at: codingPath) }
 
-    /// Decodes `node` (found at `path`) as `T`, taking the common leaf types and `JSONValueDecodable` types directly.
+    /// Decodes `node` (found at `path`) as `T`, taking the common leaf types and `JSONTapeDecodable` types directly.
     static func decode<T: Decodable>(
         _ type: T.Type, from node: JSONNode, at path: @autoclosure () -> [any CodingKey]
     ) throws -> T {
@@ -76,10 +76,10 @@ struct JSONValueDecoder: Decoder, SingleValueDecodingContainer {
         if type == JSONValue.self { return try cast(node.value, at: path()) }
         if type == [String].self { return try cast(node.strings(at: path()), at: path()) }
         if type == [String: Int].self { return try cast(node.integerMap(at: path()), at: path()) }
-        if let readable = type as? any JSONValueDecodable.Type {
+        if let readable = type as? any JSONTapeDecodable.Type {
             return try cast(readable.init(json: node, codingPath: path()), at: path())
         }
-        return try T(from: JSONValueDecoder(node: node, codingPath: path()))
+        return try T(from: JSONTapeDecoder(node: node, codingPath: path()))
     }
 
     private static func cast<V, T>(_ value: V, at path: @autoclosure () -> [any CodingKey]) throws -> T {

@@ -1,5 +1,5 @@
-/// The elements of a JSON array read in order, for `JSONValueDecoder`.
-struct JSONValueUnkeyedContainer: UnkeyedDecodingContainer {
+/// The elements of a JSON array read in order, for `JSONTapeDecoder`.
+struct JSONTapeUnkeyedContainer: UnkeyedDecodingContainer {
     /// The array's elements.
     let elements: [JSONNode]
     /// Where the array sits in the document.
@@ -83,24 +83,24 @@ struct JSONValueUnkeyedContainer: UnkeyedDecodingContainer {
     }
     /// Reads any decodable type.
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try advance(JSONValueDecoder.decode(type, from: current(type), at: elementPath))
+        try advance(JSONTapeDecoder.decode(type, from: current(type), at: elementPath))
     }
 
     /// The members of the next element, an object.
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy type: NestedKey.Type
     ) throws -> KeyedDecodingContainer<NestedKey> {
-        try advance(JSONValueDecoder(node: current(JSONValue.self), codingPath: elementPath).container(keyedBy: type))
+        try advance(JSONTapeDecoder(node: current(JSONValue.self), codingPath: elementPath).container(keyedBy: type))
     }
 
     /// The elements of the next element, an array.
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        try advance(JSONValueDecoder(node: current(JSONValue.self), codingPath: elementPath).unkeyedContainer())
+        try advance(JSONTapeDecoder(node: current(JSONValue.self), codingPath: elementPath).unkeyedContainer())
     }
 
     /// A decoder for the next element.
     mutating func superDecoder() throws -> any Decoder {
-        advance(JSONValueDecoder(node: try current(JSONValue.self), codingPath: elementPath))
+        advance(JSONTapeDecoder(node: try current(JSONValue.self), codingPath: elementPath))
     }
 
     private var elementPath: [any CodingKey] { codingPath + [JSONIndexKey(index: currentIndex)] }

@@ -1,5 +1,5 @@
-/// The members of a JSON object seen through `Key`, for `JSONValueDecoder`.
-struct JSONValueKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+/// The members of a JSON object seen through `Key`, for `JSONTapeDecoder`.
+struct JSONTapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// The object.
     let node: JSONNode
     /// Where the object sits in the document.
@@ -81,7 +81,7 @@ struct JSONValueKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
     /// Reads a member of any decodable type.
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try JSONValueDecoder.decode(type, from: member(key), at: codingPath + [key])
+        try JSONTapeDecoder.decode(type, from: member(key), at: codingPath + [key])
     }
 
     /// Reads an optional `String` member (absent or `null` gives `nil`) with one lookup.
@@ -107,19 +107,19 @@ struct JSONValueKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     /// Reads an optional member of any decodable type with one lookup.
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let value = presentMember(key) else { return nil }
-        return try JSONValueDecoder.decode(type, from: value, at: codingPath + [key])
+        return try JSONTapeDecoder.decode(type, from: value, at: codingPath + [key])
     }
 
     /// The members of a nested object.
     func nestedContainer<NestedKey: CodingKey>(
         keyedBy type: NestedKey.Type, forKey key: Key
     ) throws -> KeyedDecodingContainer<NestedKey> {
-        try JSONValueDecoder(node: member(key), codingPath: codingPath + [key]).container(keyedBy: type)
+        try JSONTapeDecoder(node: member(key), codingPath: codingPath + [key]).container(keyedBy: type)
     }
 
     /// The elements of a nested array.
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try JSONValueDecoder(node: member(key), codingPath: codingPath + [key]).unkeyedContainer()
+        try JSONTapeDecoder(node: member(key), codingPath: codingPath + [key]).unkeyedContainer()
     }
 
     /// A decoder for the `super` member.
@@ -128,12 +128,12 @@ struct JSONValueKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         guard let member = node.member(key.stringValue) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no member \"super\""))
         }
-        return JSONValueDecoder(node: member, codingPath: codingPath + [key])
+        return JSONTapeDecoder(node: member, codingPath: codingPath + [key])
     }
 
     /// A decoder for a member.
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        JSONValueDecoder(node: try member(key), codingPath: codingPath + [key])
+        JSONTapeDecoder(node: try member(key), codingPath: codingPath + [key])
     }
 
     private func member(_ key: Key) throws -> JSONNode {
