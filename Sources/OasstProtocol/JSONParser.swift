@@ -11,7 +11,7 @@ struct JSONParser {
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        nodes.reserveCapacity(bytes.count / 16 + 4)
+        nodes.reserveCapacity(min(bytes.count / 16, 4_096) + 4)
     }
 
     /// The single JSON value that `data` holds (whitespace around it allowed, nothing else), as a tape.
