@@ -17,12 +17,15 @@ public enum OasstJSON {
         return encoder
     }
 
-    /// Encodes a value as a protocol body: tasks and their parts through `JSONWriter`, anything else through
+    /// Encodes a value as a protocol body: tasks, interactions and their parts through `JSONWriter`, anything else through
     /// `makeEncoder()`, with the same bytes either way.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
         if let task = value as? OasstTask {
             var writer = JSONWriter()
             if task.write(to: &writer) { return Data(writer.bytes) }
+        } else if let interaction = value as? Interaction {
+            var writer = JSONWriter()
+            if interaction.write(to: &writer) { return Data(writer.bytes) }
         } else if let writable = value as? any JSONWritable {
             var writer = JSONWriter()
             writable.write(to: &writer)

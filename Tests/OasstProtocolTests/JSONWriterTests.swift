@@ -84,6 +84,39 @@ import Testing
         try expectSameBytes(TaskDone(id: UUID()))
     }
 
+    static let interactions: [Interaction] = {
+        let user = User(id: "a/\"b", displayName: awkward, authMethod: "local")
+        return [
+            .textReplyToMessage(
+                TextReplyInteraction(messageID: "m", userMessageID: "u/1", text: awkward, lang: "de", user: user)),
+            .textReplyToMessage(TextReplyInteraction(messageID: "m", userMessageID: "u", text: "", user: user)),
+            .messageRating(MessageRatingInteraction(messageID: "m", rating: -3, user: user)),
+            .messageRanking(
+                MessageRankingInteraction(messageID: "m", ranking: [2, 0, 1], notRankable: false, user: user)),
+            .messageRanking(MessageRankingInteraction(messageID: "m", ranking: [], notRankable: true, user: user)),
+        ]
+    }()
+
+    @Test(arguments: 0..<interactions.count)
+    func interactionsWriteTheEncodersBytes(index: Int) throws {
+        try expectSameBytes(Self.interactions[index], "\(Self.interactions[index].type)")
+        #expect(
+            try OasstJSON.decode(Interaction.self, from: OasstJSON.encode(Self.interactions[index]))
+                == Self.interactions[index])
+    }
+
+    @Test func everyRecordedInteractionWritesTheEncodersBytes() throws {
+        var interactions = 0
+        for exchange in try RecordedExchange.all() {
+            guard let body = exchange.request.body,
+                let interaction = try? OasstJSON.decode(Interaction.self, from: body)
+            else { continue }
+            try expectSameBytes(interaction, "\(exchange.name)")
+            interactions += 1
+        }
+        #expect(interactions >= 10)
+    }
+
     @Test func writtenTasksReadBackUnchanged() throws {
         for task in Self.tasks {
             #expect(try OasstJSON.decode(OasstTask.self, from: OasstJSON.encode(task)) == task)
