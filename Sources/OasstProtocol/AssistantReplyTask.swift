@@ -17,10 +17,24 @@ public struct AssistantReplyTask: Codable, Sendable, Equatable, Hashable {
         case id, conversation
     }
 
+    /// Decodes the task from any decoder.
+    public init(from decoder: any Decoder) throws {
+        try self.init(anyDecoder: decoder)
+    }
+
     /// Encodes every field.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeUUID(id, forKey: .id)
         try c.encode(conversation, forKey: .conversation)
+    }
+}
+
+extension AssistantReplyTask: JSONTapeDecodable {
+    /// Reads the value from parsed JSON.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
+        id = try r.uuid(.id)
+        conversation = try r.nested(Conversation.self, .conversation)
     }
 }

@@ -10,11 +10,18 @@ public struct Conversation: Codable, Sendable, Equatable, Hashable {
 
     /// Decodes a conversation; an absent list reads as empty.
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        messages = try c.decodeIfPresent([ConversationMessage].self, forKey: .messages) ?? []
+        try self.init(anyDecoder: decoder)
     }
 
     enum CodingKeys: String, CodingKey {
         case messages
+    }
+}
+
+extension Conversation: JSONTapeDecodable {
+    /// Reads the value from parsed JSON.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
+        messages = try r.arrayOrEmpty(of: ConversationMessage.self, .messages)
     }
 }

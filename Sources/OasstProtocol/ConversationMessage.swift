@@ -52,17 +52,7 @@ public struct ConversationMessage: Codable, Sendable, Equatable, Hashable {
 
     /// Decodes a message; absent lists and maps read as empty.
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeUUID(forKey: .id)
-        userID = try c.decodeUUIDIfPresent(forKey: .userID)
-        frontendMessageID = try c.decodeIfPresent(String.self, forKey: .frontendMessageID)
-        text = try c.decode(String.self, forKey: .text)
-        lang = try c.decodeIfPresent(String.self, forKey: .lang)
-        isAssistant = try c.decode(Bool.self, forKey: .isAssistant)
-        emojis = try c.decodeIfPresent([String: Int].self, forKey: .emojis) ?? [:]
-        userEmojis = try c.decodeIfPresent([String].self, forKey: .userEmojis) ?? []
-        userIsAuthor = try c.decodeIfPresent(Bool.self, forKey: .userIsAuthor)
-        synthetic = try c.decodeIfPresent(Bool.self, forKey: .synthetic)
+        try self.init(anyDecoder: decoder)
     }
 
     /// Encodes every field, with explicit `null`s, as the backend does.
@@ -78,5 +68,22 @@ public struct ConversationMessage: Codable, Sendable, Equatable, Hashable {
         try c.encode(userEmojis, forKey: .userEmojis)
         try c.encodeOrNull(userIsAuthor, forKey: .userIsAuthor)
         try c.encodeOrNull(synthetic, forKey: .synthetic)
+    }
+}
+
+extension ConversationMessage: JSONTapeDecodable {
+    /// Reads the value from parsed JSON.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
+        id = try r.uuid(.id)
+        userID = try r.optionalUUID(.userID)
+        frontendMessageID = try r.optionalString(.frontendMessageID)
+        text = try r.string(.text)
+        lang = try r.optionalString(.lang)
+        isAssistant = try r.bool(.isAssistant)
+        emojis = try r.integerMapOrEmpty(.emojis)
+        userEmojis = try r.stringsOrEmpty(.userEmojis)
+        userIsAuthor = try r.optionalBool(.userIsAuthor)
+        synthetic = try r.optionalBool(.synthetic)
     }
 }

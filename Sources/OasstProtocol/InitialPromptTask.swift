@@ -17,10 +17,24 @@ public struct InitialPromptTask: Codable, Sendable, Equatable, Hashable {
         case id, hint
     }
 
+    /// Decodes the task from any decoder.
+    public init(from decoder: any Decoder) throws {
+        try self.init(anyDecoder: decoder)
+    }
+
     /// Encodes `id` and an explicit `hint`.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeUUID(id, forKey: .id)
         try c.encodeOrNull(hint, forKey: .hint)
+    }
+}
+
+extension InitialPromptTask: JSONTapeDecodable {
+    /// Reads the value from parsed JSON.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
+        id = try r.uuid(.id)
+        hint = try r.optionalString(.hint)
     }
 }

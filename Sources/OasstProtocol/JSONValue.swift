@@ -17,6 +17,10 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Decodes any JSON value.
     public init(from decoder: any Decoder) throws {
+        if let parsed = decoder as? JSONTapeDecoder {
+            self = parsed.node.value
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null

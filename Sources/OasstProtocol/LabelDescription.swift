@@ -23,6 +23,11 @@ public struct LabelDescription: Codable, Sendable, Equatable, Hashable {
         case helpText = "help_text"
     }
 
+    /// Decodes the description from any decoder.
+    public init(from decoder: any Decoder) throws {
+        try self.init(anyDecoder: decoder)
+    }
+
     /// Encodes every field; a missing help text is an explicit `null`.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -30,5 +35,16 @@ public struct LabelDescription: Codable, Sendable, Equatable, Hashable {
         try c.encode(widget, forKey: .widget)
         try c.encode(displayText, forKey: .displayText)
         try c.encodeOrNull(helpText, forKey: .helpText)
+    }
+}
+
+extension LabelDescription: JSONTapeDecodable {
+    /// Reads the value from parsed JSON.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
+        name = try r.string(.name)
+        widget = try r.nested(LabelWidget.self, .widget)
+        displayText = try r.string(.displayText)
+        helpText = try r.optionalString(.helpText)
     }
 }

@@ -40,3 +40,10 @@ public enum LabelWidget: Codable, Sendable, Hashable {
         try container.encode(rawValue)
     }
 }
+
+extension LabelWidget: JSONTapeDecodable {
+    /// Reads the widget name from parsed JSON.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        self.init(rawValue: try json.string(at: codingPath))
+    }
+}

@@ -67,16 +67,26 @@ public struct LabelingTask: Sendable, Equatable, Hashable {
 
     /// Decodes the task, reading the labelled text from `textKey`; absent lists read as empty.
     public init(from decoder: any Decoder, textKey: TextKey) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeUUID(forKey: .id)
-        messageID = try c.decodeUUID(forKey: .messageID)
-        validLabels = try c.decode([String].self, forKey: .validLabels)
-        mandatoryLabels = try c.decodeIfPresent([String].self, forKey: .mandatoryLabels) ?? []
-        mode = try c.decodeIfPresent(String.self, forKey: .mode)
-        disposition = try c.decodeIfPresent(String.self, forKey: .disposition)
-        labels = try c.decodeIfPresent([LabelDescription].self, forKey: .labels) ?? []
-        conversation = try c.decode(Conversation.self, forKey: .conversation)
-        text = try c.decodeIfPresent(String.self, forKey: Self.codingKey(textKey))
+        if let parsed = decoder as? JSONTapeDecoder {
+            try self.init(json: parsed.node, codingPath: parsed.codingPath, textKey: textKey)
+            return
+        }
+        let tape = try JSONParser.parse(Data(JSONValue(from: decoder).description.utf8))
+        try self.init(json: JSONNode(tape: tape, index: 0), codingPath: decoder.codingPath, textKey: textKey)
+    }
+
+    /// Reads the task from parsed JSON, the labelled text from its `textKey` member.
+    init(json: JSONNode, codingPath: [any CodingKey], textKey: TextKey) throws {
+        let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
+        id = try r.uuid(.id)
+        messageID = try r.uuid(.messageID)
+        validLabels = try r.strings(.validLabels)
+        mandatoryLabels = try r.stringsOrEmpty(.mandatoryLabels)
+        mode = try r.optionalString(.mode)
+        disposition = try r.optionalString(.disposition)
+        labels = try r.arrayOrEmpty(of: LabelDescription.self, .labels)
+        conversation = try r.nested(Conversation.self, .conversation)
+        text = try r.optionalString(Self.codingKey(textKey))
     }
 
     /// Encodes every field, with explicit `null`s, writing the labelled text under `textKey`.

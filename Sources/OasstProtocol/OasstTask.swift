@@ -34,26 +34,7 @@ public enum OasstTask: Codable, Sendable, Equatable, Hashable {
 
     /// Decodes by the `type` discriminator; unknown types keep their raw JSON.
     public init(from decoder: any Decoder) throws {
-        let typeName = try decoder.container(keyedBy: TypeKey.self).decode(String.self, forKey: .type)
-        guard let type = TaskType(rawValue: typeName) else {
-            self = .unknown(type: typeName, raw: try JSONValue(from: decoder))
-            return
-        }
-        switch type {
-        case .initialPrompt: self = .initialPrompt(try InitialPromptTask(from: decoder))
-        case .prompterReply: self = .prompterReply(try PrompterReplyTask(from: decoder))
-        case .assistantReply: self = .assistantReply(try AssistantReplyTask(from: decoder))
-        case .rankInitialPrompts: self = .rankInitialPrompts(try RankInitialPromptsTask(from: decoder))
-        case .rankPrompterReplies: self = .rankPrompterReplies(try RankRepliesTask(from: decoder))
-        case .rankAssistantReplies: self = .rankAssistantReplies(try RankRepliesTask(from: decoder))
-        case .labelInitialPrompt: self = .labelInitialPrompt(try LabelingTask(from: decoder, textKey: .prompt))
-        case .labelPrompterReply: self = .labelPrompterReply(try LabelingTask(from: decoder, textKey: .reply))
-        case .labelAssistantReply: self = .labelAssistantReply(try LabelingTask(from: decoder, textKey: .reply))
-        case .summarizeStory: self = .summarizeStory(try SummarizeStoryTask(from: decoder))
-        case .rateSummary: self = .rateSummary(try RateSummaryTask(from: decoder))
-        case .random, .replyToConversation, .rankConversationReplies, .labelConversationReply:
-            self = .unknown(type: typeName, raw: try JSONValue(from: decoder))
-        }
+        try self.init(anyDecoder: decoder)
     }
 
     /// Encodes the payload plus `type`; an unknown task re-encodes its raw JSON unchanged.
@@ -161,6 +142,37 @@ public enum OasstTask: Codable, Sendable, Equatable, Hashable {
         case .rankPrompterReplies, .rankAssistantReplies: return .messageRanking
         case .labelInitialPrompt, .labelPrompterReply, .labelAssistantReply: return .textLabels
         case .rankInitialPrompts, .summarizeStory, .rateSummary, .unknown: return nil
+        }
+    }
+}
+
+extension OasstTask: JSONTapeDecodable {
+    /// Reads the task named by `type` from parsed JSON; unknown types keep the JSON as it is.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        let typeName = try JSONObjectReader<TypeKey>(json, codingPath: codingPath).string(.type)
+        guard let type = TaskType(rawValue: typeName) else {
+            self = .unknown(type: typeName, raw: json.value)
+            return
+        }
+        switch type {
+        case .initialPrompt: self = .initialPrompt(try InitialPromptTask(json: json, codingPath: codingPath))
+        case .prompterReply: self = .prompterReply(try PrompterReplyTask(json: json, codingPath: codingPath))
+        case .assistantReply: self = .assistantReply(try AssistantReplyTask(json: json, codingPath: codingPath))
+        case .rankInitialPrompts:
+            self = .rankInitialPrompts(try RankInitialPromptsTask(json: json, codingPath: codingPath))
+        case .rankPrompterReplies: self = .rankPrompterReplies(try RankRepliesTask(json: json, codingPath: codingPath))
+        case .rankAssistantReplies:
+            self = .rankAssistantReplies(try RankRepliesTask(json: json, codingPath: codingPath))
+        case .labelInitialPrompt:
+            self = .labelInitialPrompt(try LabelingTask(json: json, codingPath: codingPath, textKey: .prompt))
+        case .labelPrompterReply:
+            self = .labelPrompterReply(try LabelingTask(json: json, codingPath: codingPath, textKey: .reply))
+        case .labelAssistantReply:
+            self = .labelAssistantReply(try LabelingTask(json: json, codingPath: codingPath, textKey: .reply))
+        case .summarizeStory: self = .summarizeStory(try SummarizeStoryTask(json: json, codingPath: codingPath))
+        case .rateSummary: self = .rateSummary(try RateSummaryTask(json: json, codingPath: codingPath))
+        case .random, .replyToConversation, .rankConversationReplies, .labelConversationReply:
+            self = .unknown(type: typeName, raw: json.value)
         }
     }
 }

@@ -20,11 +20,26 @@ public struct PrompterReplyTask: Codable, Sendable, Equatable, Hashable {
         case id, hint, conversation
     }
 
+    /// Decodes the task from any decoder.
+    public init(from decoder: any Decoder) throws {
+        try self.init(anyDecoder: decoder)
+    }
+
     /// Encodes every field with an explicit `hint`.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeUUID(id, forKey: .id)
         try c.encodeOrNull(hint, forKey: .hint)
         try c.encode(conversation, forKey: .conversation)
+    }
+}
+
+extension PrompterReplyTask: JSONTapeDecodable {
+    /// Reads the value from parsed JSON.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
+        id = try r.uuid(.id)
+        hint = try r.optionalString(.hint)
+        conversation = try r.nested(Conversation.self, .conversation)
     }
 }

@@ -21,11 +21,26 @@ public struct RankInitialPromptsTask: Codable, Sendable, Equatable, Hashable {
         case promptMessages = "prompt_messages"
     }
 
+    /// Decodes the task from any decoder.
+    public init(from decoder: any Decoder) throws {
+        try self.init(anyDecoder: decoder)
+    }
+
     /// Encodes every field.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeUUID(id, forKey: .id)
         try c.encode(prompts, forKey: .prompts)
         try c.encode(promptMessages, forKey: .promptMessages)
+    }
+}
+
+extension RankInitialPromptsTask: JSONTapeDecodable {
+    /// Reads the value from parsed JSON.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
+        id = try r.uuid(.id)
+        prompts = try r.strings(.prompts)
+        promptMessages = try r.array(of: ConversationMessage.self, .promptMessages)
     }
 }

@@ -40,6 +40,11 @@ public struct RankRepliesTask: Codable, Sendable, Equatable, Hashable {
         case revealSynthetic = "reveal_synthetic"
     }
 
+    /// Decodes the task from any decoder.
+    public init(from decoder: any Decoder) throws {
+        try self.init(anyDecoder: decoder)
+    }
+
     /// Encodes every field, UUIDs in lower case.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -50,5 +55,19 @@ public struct RankRepliesTask: Codable, Sendable, Equatable, Hashable {
         try c.encodeUUID(messageTreeID, forKey: .messageTreeID)
         try c.encodeUUID(rankingParentID, forKey: .rankingParentID)
         try c.encode(revealSynthetic, forKey: .revealSynthetic)
+    }
+}
+
+extension RankRepliesTask: JSONTapeDecodable {
+    /// Reads the value from parsed JSON.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
+        id = try r.uuid(.id)
+        conversation = try r.nested(Conversation.self, .conversation)
+        replies = try r.strings(.replies)
+        replyMessages = try r.array(of: ConversationMessage.self, .replyMessages)
+        messageTreeID = try r.uuid(.messageTreeID)
+        rankingParentID = try r.uuid(.rankingParentID)
+        revealSynthetic = try r.bool(.revealSynthetic)
     }
 }

@@ -26,11 +26,7 @@ public struct RateSummaryTask: Codable, Sendable, Equatable, Hashable {
 
     /// Decodes the task; a missing scale is the default 1…5.
     public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeUUID(forKey: .id)
-        scale = try c.decodeIfPresent(RatingScale.self, forKey: .scale) ?? RatingScale()
-        fullText = try c.decode(String.self, forKey: .fullText)
-        summary = try c.decode(String.self, forKey: .summary)
+        try self.init(anyDecoder: decoder)
     }
 
     /// Encodes every field.
@@ -40,5 +36,16 @@ public struct RateSummaryTask: Codable, Sendable, Equatable, Hashable {
         try c.encode(scale, forKey: .scale)
         try c.encode(fullText, forKey: .fullText)
         try c.encode(summary, forKey: .summary)
+    }
+}
+
+extension RateSummaryTask: JSONTapeDecodable {
+    /// Reads the value from parsed JSON.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
+        id = try r.uuid(.id)
+        scale = try r.optionalNested(RatingScale.self, .scale) ?? RatingScale()
+        fullText = try r.string(.fullText)
+        summary = try r.string(.summary)
     }
 }

@@ -10,4 +10,22 @@ public struct RatingScale: Codable, Sendable, Equatable, Hashable {
         self.min = min
         self.max = max
     }
+
+    enum CodingKeys: String, CodingKey {
+        case min, max
+    }
+
+    /// Decodes the scale from any decoder.
+    public init(from decoder: any Decoder) throws {
+        try self.init(anyDecoder: decoder)
+    }
+}
+
+extension RatingScale: JSONTapeDecodable {
+    /// Reads the value from parsed JSON.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
+        min = try r.int(.min)
+        max = try r.int(.max)
+    }
 }

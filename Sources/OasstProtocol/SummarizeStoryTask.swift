@@ -17,10 +17,24 @@ public struct SummarizeStoryTask: Codable, Sendable, Equatable, Hashable {
         case id, story
     }
 
+    /// Decodes the task from any decoder.
+    public init(from decoder: any Decoder) throws {
+        try self.init(anyDecoder: decoder)
+    }
+
     /// Encodes every field.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeUUID(id, forKey: .id)
         try c.encode(story, forKey: .story)
+    }
+}
+
+extension SummarizeStoryTask: JSONTapeDecodable {
+    /// Reads the value from parsed JSON.
+    init(json: JSONNode, codingPath: [any CodingKey]) throws {
+        let r = try JSONObjectReader<CodingKeys>(json, codingPath: codingPath)
+        id = try r.uuid(.id)
+        story = try r.string(.story)
     }
 }
