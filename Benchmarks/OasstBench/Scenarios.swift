@@ -3,7 +3,8 @@ import TerminalUI
 /// Every scenario, in the order `BENCHMARKS.md` lists them.
 enum Scenarios {
     static let all: [Scenario] = [
-        frameRender, editorKeystroke, scrollLine, startup, decodeTask, outboxEnqueue, outboxFlush, serveCycles,
+        frameRender, editorKeystroke, scrollLine, startup, decodeTask, encodeTask, outboxEnqueue, outboxFlush,
+        serveCycles,
         uiMemory, serveMemory, screenDiff,
     ]
 

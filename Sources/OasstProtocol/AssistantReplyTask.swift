@@ -38,3 +38,15 @@ extension AssistantReplyTask: JSONTapeDecodable {
         conversation = try r.nested(Conversation.self, .conversation)
     }
 }
+
+extension AssistantReplyTask {
+    /// Writes the members and `type`, names sorted, inside an object `OasstTask` opened.
+    func writeMembers(to writer: inout JSONWriter, typeName: String) {
+        writer.key("conversation")
+        writer.value(conversation)
+        writer.key("id")
+        writer.uuid(id)
+        writer.key("type")
+        writer.string(typeName)
+    }
+}

@@ -25,3 +25,13 @@ extension Conversation: JSONTapeDecodable {
         messages = try r.arrayOrEmpty(of: ConversationMessage.self, .messages)
     }
 }
+
+extension Conversation: JSONWritable {
+    /// Writes the messages.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("messages")
+        writer.array(messages)
+        writer.endObject()
+    }
+}

@@ -87,3 +87,31 @@ extension ConversationMessage: JSONTapeDecodable {
         synthetic = try r.optionalBool(.synthetic)
     }
 }
+
+extension ConversationMessage: JSONWritable {
+    /// Writes every field, names sorted, with explicit `null`s.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("emojis")
+        writer.integerMap(emojis)
+        writer.key("frontend_message_id")
+        writer.string(frontendMessageID)
+        writer.key("id")
+        writer.uuid(id)
+        writer.key("is_assistant")
+        writer.bool(isAssistant)
+        writer.key("lang")
+        writer.string(lang)
+        writer.key("synthetic")
+        writer.bool(synthetic)
+        writer.key("text")
+        writer.string(text)
+        writer.key("user_emojis")
+        writer.strings(userEmojis)
+        writer.key("user_id")
+        writer.uuid(userID)
+        writer.key("user_is_author")
+        writer.bool(userIsAuthor)
+        writer.endObject()
+    }
+}

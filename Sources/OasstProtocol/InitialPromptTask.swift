@@ -38,3 +38,15 @@ extension InitialPromptTask: JSONTapeDecodable {
         hint = try r.optionalString(.hint)
     }
 }
+
+extension InitialPromptTask {
+    /// Writes the members and `type`, names sorted, inside an object `OasstTask` opened.
+    func writeMembers(to writer: inout JSONWriter, typeName: String) {
+        writer.key("hint")
+        writer.string(hint)
+        writer.key("id")
+        writer.uuid(id)
+        writer.key("type")
+        writer.string(typeName)
+    }
+}

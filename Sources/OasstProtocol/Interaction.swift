@@ -71,3 +71,20 @@ public enum Interaction: Codable, Sendable, Equatable, Hashable {
         }
     }
 }
+
+extension Interaction {
+    /// Writes a reply, rating or ranking with `JSONWriter`; `false` for labels, whose numbers `OasstJSON` leaves to
+    /// `JSONEncoder`'s formatting.
+    func write(to writer: inout JSONWriter) -> Bool {
+        let name = type.rawValue
+        writer.beginObject()
+        switch self {
+        case .textReplyToMessage(let body): body.writeMembers(to: &writer, typeName: name)
+        case .messageRating(let body): body.writeMembers(to: &writer, typeName: name)
+        case .messageRanking(let body): body.writeMembers(to: &writer, typeName: name)
+        case .textLabels: return false
+        }
+        writer.endObject()
+        return true
+    }
+}

@@ -11,7 +11,7 @@ struct JSONParser {
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        nodes.reserveCapacity(bytes.count / 16 + 4)
+        nodes.reserveCapacity(min(bytes.count / 16, 4_096) + 4)
     }
 
     /// The single JSON value that `data` holds (whitespace around it allowed, nothing else), as a tape.
@@ -140,35 +140,39 @@ struct JSONParser {
     private mutating func parseString() throws(OasstDecodingError) {
         index += 1
         let start = index
+        let highBits = skipOrdinaryBytes()
+        guard index < bytes.count else { throw failure("unterminated string") }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start) }
+        if byte < 0x20 { throw failure("unescaped control character in a string") }
+        let content = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        if highBits & 0x80 != 0, !Self.isValidUTF8(content) { throw failure("a string is not valid UTF-8") }
+        nodes.append(
+            JSONTape.Node(
+                kind: .string, count: 0, start: start, end: index, next: nodes.count + 1, payload: 0, escaped: false))
+        index += 1
+    }
+
+    /// Steps over string bytes up to the next quote, backslash or control character (or the end), eight at a time
+    /// where it can; returns the OR of the bytes stepped over folded into one byte (bit 7 set: not all ASCII).
+    private mutating func skipOrdinaryBytes() -> UInt8 {
         var highBits: UInt64 = 0
-        while true {
-            if let base = UnsafeRawPointer(bytes.baseAddress) {
-                while index + 8 <= bytes.count {
-                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if Self.mayEndOrEscape(word) { break }
-                    highBits |= word
-                    index += 8
-                }
+        if let base = UnsafeRawPointer(bytes.baseAddress) {
+            while index + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if Self.mayEndOrEscape(word) { break }
+                highBits |= word
+                index += 8
             }
-            guard index < bytes.count else { throw failure("unterminated string") }
+        }
+        var folded = UInt8(truncatingIfNeeded: highBits & 0x8080_8080_8080_8080 == 0 ? 0 : 0x80)
+        while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let content = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                if highBits & 0x8080_8080_8080_8080 != 0, !Self.isValidUTF8(content) {
-                    throw failure("a string is not valid UTF-8")
-                }
-                nodes.append(
-                    JSONTape.Node(
-                        kind: .string, count: 0, start: start, end: index, next: nodes.count + 1, payload: 0,
-                        escaped: false))
-                index += 1
-                return
-            }
-            if byte == UInt8(ascii: "\\") { return try parseEscapedString(from: start) }
-            if byte < 0x20 { throw failure("unescaped control character in a string") }
-            highBits |= UInt64(byte)
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            folded |= byte
             index += 1
         }
+        return folded
     }
 
     /// Whether any of the eight bytes is a quote, a backslash or a control character (exact, by the classic
@@ -244,8 +248,9 @@ struct JSONParser {
             case 0..<0x20:
                 throw failure("unescaped control character in a string")
             default:
-                utf8.append(byte)
-                index += 1
+                let run = index
+                _ = skipOrdinaryBytes()
+                utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
             }
         }
         throw failure("unterminated string")

@@ -48,3 +48,19 @@ extension LabelDescription: JSONTapeDecodable {
         helpText = try r.optionalString(.helpText)
     }
 }
+
+extension LabelDescription: JSONWritable {
+    /// Writes every field, names sorted, with an explicit `null` help text.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("display_text")
+        writer.string(displayText)
+        writer.key("help_text")
+        writer.string(helpText)
+        writer.key("name")
+        writer.string(name)
+        writer.key("widget")
+        writer.string(widget.rawValue)
+        writer.endObject()
+    }
+}

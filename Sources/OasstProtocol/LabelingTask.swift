@@ -103,3 +103,33 @@ public struct LabelingTask: Sendable, Equatable, Hashable {
         try c.encodeOrNull(text, forKey: Self.codingKey(textKey))
     }
 }
+
+extension LabelingTask {
+    /// Writes the members and `type`, names sorted, the labelled text under `textKey`, inside an object `OasstTask`
+    /// opened.
+    func writeMembers(to writer: inout JSONWriter, textKey: TextKey, typeName: String) {
+        writer.key("conversation")
+        writer.value(conversation)
+        writer.key("disposition")
+        writer.string(disposition)
+        writer.key("id")
+        writer.uuid(id)
+        writer.key("labels")
+        writer.array(labels)
+        writer.key("mandatory_labels")
+        writer.strings(mandatoryLabels)
+        writer.key("message_id")
+        writer.uuid(messageID)
+        writer.key("mode")
+        writer.string(mode)
+        switch textKey {
+        case .prompt: writer.key("prompt")
+        case .reply: writer.key("reply")
+        }
+        writer.string(text)
+        writer.key("type")
+        writer.string(typeName)
+        writer.key("valid_labels")
+        writer.strings(validLabels)
+    }
+}

@@ -32,3 +32,21 @@ public struct MessageRankingInteraction: Codable, Sendable, Equatable, Hashable 
         user = try c.decode(User.self, forKey: .user)
     }
 }
+
+extension MessageRankingInteraction {
+    /// Writes the members and `type`, names sorted, inside an object `Interaction` opened.
+    func writeMembers(to writer: inout JSONWriter, typeName: String) {
+        writer.key("message_id")
+        writer.string(messageID)
+        writer.key("not_rankable")
+        writer.bool(notRankable)
+        writer.key("ranking")
+        writer.beginArray()
+        for position in ranking { writer.int(position) }
+        writer.endArray()
+        writer.key("type")
+        writer.string(typeName)
+        writer.key("user")
+        writer.value(user)
+    }
+}

@@ -19,3 +19,17 @@ public struct MessageRatingInteraction: Codable, Sendable, Equatable, Hashable {
         case messageID = "message_id"
     }
 }
+
+extension MessageRatingInteraction {
+    /// Writes the members and `type`, names sorted, inside an object `Interaction` opened.
+    func writeMembers(to writer: inout JSONWriter, typeName: String) {
+        writer.key("message_id")
+        writer.string(messageID)
+        writer.key("rating")
+        writer.int(rating)
+        writer.key("type")
+        writer.string(typeName)
+        writer.key("user")
+        writer.value(user)
+    }
+}

@@ -17,9 +17,21 @@ public enum OasstJSON {
         return encoder
     }
 
-    /// Encodes a value as a protocol body.
+    /// Encodes a value as a protocol body: tasks, interactions and their parts through `JSONWriter`, anything else through
+    /// `makeEncoder()`, with the same bytes either way.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        try makeEncoder().encode(value)
+        if let task = value as? OasstTask {
+            var writer = JSONWriter()
+            if task.write(to: &writer) { return Data(writer.bytes) }
+        } else if let interaction = value as? Interaction {
+            var writer = JSONWriter()
+            if interaction.write(to: &writer) { return Data(writer.bytes) }
+        } else if let writable = value as? any JSONWritable {
+            var writer = JSONWriter()
+            writable.write(to: &writer)
+            return Data(writer.bytes)
+        }
+        return try makeEncoder().encode(value)
     }
 
     /// Decodes a protocol body (parsed by `JSONParser`, which refuses deep nesting and invalid UTF-8); every failure

@@ -176,3 +176,28 @@ extension OasstTask: JSONTapeDecodable {
         }
     }
 }
+
+extension OasstTask {
+    /// Writes a known task with `JSONWriter`; `false` for an unknown one, which `OasstJSON` writes through
+    /// `JSONEncoder` to keep its JSON exactly.
+    func write(to writer: inout JSONWriter) -> Bool {
+        let name = typeName
+        writer.beginObject()
+        switch self {
+        case .initialPrompt(let task): task.writeMembers(to: &writer, typeName: name)
+        case .prompterReply(let task): task.writeMembers(to: &writer, typeName: name)
+        case .assistantReply(let task): task.writeMembers(to: &writer, typeName: name)
+        case .rankInitialPrompts(let task): task.writeMembers(to: &writer, typeName: name)
+        case .rankPrompterReplies(let task), .rankAssistantReplies(let task):
+            task.writeMembers(to: &writer, typeName: name)
+        case .labelInitialPrompt(let task): task.writeMembers(to: &writer, textKey: .prompt, typeName: name)
+        case .labelPrompterReply(let task), .labelAssistantReply(let task):
+            task.writeMembers(to: &writer, textKey: .reply, typeName: name)
+        case .summarizeStory(let task): task.writeMembers(to: &writer, typeName: name)
+        case .rateSummary(let task): task.writeMembers(to: &writer, typeName: name)
+        case .unknown: return false
+        }
+        writer.endObject()
+        return true
+    }
+}

@@ -43,3 +43,17 @@ extension PrompterReplyTask: JSONTapeDecodable {
         conversation = try r.nested(Conversation.self, .conversation)
     }
 }
+
+extension PrompterReplyTask {
+    /// Writes the members and `type`, names sorted, inside an object `OasstTask` opened.
+    func writeMembers(to writer: inout JSONWriter, typeName: String) {
+        writer.key("conversation")
+        writer.value(conversation)
+        writer.key("hint")
+        writer.string(hint)
+        writer.key("id")
+        writer.uuid(id)
+        writer.key("type")
+        writer.string(typeName)
+    }
+}

@@ -44,3 +44,17 @@ extension RankInitialPromptsTask: JSONTapeDecodable {
         promptMessages = try r.array(of: ConversationMessage.self, .promptMessages)
     }
 }
+
+extension RankInitialPromptsTask {
+    /// Writes the members and `type`, names sorted, inside an object `OasstTask` opened.
+    func writeMembers(to writer: inout JSONWriter, typeName: String) {
+        writer.key("id")
+        writer.uuid(id)
+        writer.key("prompt_messages")
+        writer.array(promptMessages)
+        writer.key("prompts")
+        writer.strings(prompts)
+        writer.key("type")
+        writer.string(typeName)
+    }
+}

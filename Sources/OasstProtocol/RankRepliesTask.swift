@@ -71,3 +71,25 @@ extension RankRepliesTask: JSONTapeDecodable {
         revealSynthetic = try r.bool(.revealSynthetic)
     }
 }
+
+extension RankRepliesTask {
+    /// Writes the members and `type`, names sorted, inside an object `OasstTask` opened.
+    func writeMembers(to writer: inout JSONWriter, typeName: String) {
+        writer.key("conversation")
+        writer.value(conversation)
+        writer.key("id")
+        writer.uuid(id)
+        writer.key("message_tree_id")
+        writer.uuid(messageTreeID)
+        writer.key("ranking_parent_id")
+        writer.uuid(rankingParentID)
+        writer.key("replies")
+        writer.strings(replies)
+        writer.key("reply_messages")
+        writer.array(replyMessages)
+        writer.key("reveal_synthetic")
+        writer.bool(revealSynthetic)
+        writer.key("type")
+        writer.string(typeName)
+    }
+}

@@ -49,3 +49,19 @@ extension RateSummaryTask: JSONTapeDecodable {
         summary = try r.string(.summary)
     }
 }
+
+extension RateSummaryTask {
+    /// Writes the members and `type`, names sorted, inside an object `OasstTask` opened.
+    func writeMembers(to writer: inout JSONWriter, typeName: String) {
+        writer.key("full_text")
+        writer.string(fullText)
+        writer.key("id")
+        writer.uuid(id)
+        writer.key("scale")
+        writer.value(scale)
+        writer.key("summary")
+        writer.string(summary)
+        writer.key("type")
+        writer.string(typeName)
+    }
+}

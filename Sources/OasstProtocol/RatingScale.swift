@@ -29,3 +29,15 @@ extension RatingScale: JSONTapeDecodable {
         max = try r.int(.max)
     }
 }
+
+extension RatingScale: JSONWritable {
+    /// Writes both bounds.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("max")
+        writer.int(max)
+        writer.key("min")
+        writer.int(min)
+        writer.endObject()
+    }
+}

@@ -38,3 +38,15 @@ extension SummarizeStoryTask: JSONTapeDecodable {
         story = try r.string(.story)
     }
 }
+
+extension SummarizeStoryTask {
+    /// Writes the members and `type`, names sorted, inside an object `OasstTask` opened.
+    func writeMembers(to writer: inout JSONWriter, typeName: String) {
+        writer.key("id")
+        writer.uuid(id)
+        writer.key("story")
+        writer.string(story)
+        writer.key("type")
+        writer.string(typeName)
+    }
+}

@@ -32,3 +32,15 @@ public struct TaskDone: Codable, Sendable, Equatable, Hashable {
         try c.encode("task_done", forKey: .type)
     }
 }
+
+extension TaskDone: JSONWritable {
+    /// Writes the id and `type`.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.uuid(id)
+        writer.key("type")
+        writer.string("task_done")
+        writer.endObject()
+    }
+}

@@ -26,3 +26,23 @@ public struct TextReplyInteraction: Codable, Sendable, Equatable, Hashable {
         case userMessageID = "user_message_id"
     }
 }
+
+extension TextReplyInteraction {
+    /// Writes the members and `type`, names sorted (no `lang` when it is `nil`), inside an object `Interaction` opened.
+    func writeMembers(to writer: inout JSONWriter, typeName: String) {
+        if let lang {
+            writer.key("lang")
+            writer.string(lang)
+        }
+        writer.key("message_id")
+        writer.string(messageID)
+        writer.key("text")
+        writer.string(text)
+        writer.key("type")
+        writer.string(typeName)
+        writer.key("user")
+        writer.value(user)
+        writer.key("user_message_id")
+        writer.string(userMessageID)
+    }
+}

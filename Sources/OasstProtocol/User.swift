@@ -23,3 +23,17 @@ public struct User: Codable, Hashable, Sendable {
         case authMethod = "auth_method"
     }
 }
+
+extension User: JSONWritable {
+    /// Writes the three fields, names sorted.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("auth_method")
+        writer.string(authMethod)
+        writer.key("display_name")
+        writer.string(displayName)
+        writer.key("id")
+        writer.string(id)
+        writer.endObject()
+    }
+}

@@ -157,4 +157,16 @@ import Testing
         let unterminated = Data(("\"" + before + after).utf8)
         #expect(throws: OasstDecodingError.self) { try OasstJSON.decode(JSONValue.self, from: unterminated) }
     }
+
+    @Test func longRunsBetweenEscapesAreCopiedWhole() throws {
+        let pieces = [
+            "\\n", String(repeating: "x", count: 30), "\\t", String(repeating: "é", count: 20), "\\\"", "yyyyyyyyy",
+        ]
+        let json = "\"" + pieces.joined() + "\""
+        let expected =
+            "\n" + String(repeating: "x", count: 30) + "\t" + String(repeating: "é", count: 20) + "\"yyyyyyyyy"
+        #expect(try OasstJSON.decode(JSONValue.self, from: Data(json.utf8)) == .string(expected))
+        let broken = Data("\"\\n\(String(repeating: "x", count: 20))".utf8) + Data([0xE9]) + Data("zzzzzzzzzz\"".utf8)
+        #expect(throws: OasstDecodingError.self) { try OasstJSON.decode(JSONValue.self, from: broken) }
+    }
 }

@@ -1,0 +1,194 @@
+import Foundation
+
+/// Writes compact JSON bytes the way `OasstJSON.makeEncoder()` does (members in the order given, which callers keep
+/// sorted; slashes unescaped; lower-case UUIDs), without `Encodable`'s generic containers.
+struct JSONWriter {
+    /// The JSON written so far.
+    private(set) var bytes: [UInt8] = []
+    /// Whether the innermost open container still has no member or element.
+    private var empty: [Bool] = []
+
+    /// An empty writer with room for `capacity` bytes.
+    init(capacity: Int = 1_024) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Opens an object.
+    mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        empty.append(true)
+    }
+
+    /// Closes the innermost object.
+    mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        empty.removeLast()
+    }
+
+    /// Opens an array.
+    mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        empty.append(true)
+    }
+
+    /// Closes the innermost array.
+    mutating func endArray() {
+        bytes.append(UInt8(ascii: "]"))
+        empty.removeLast()
+    }
+
+    /// Writes a member name; the member's value comes next.
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        empty[empty.count - 1] = true
+    }
+
+    /// Writes a member name that is not known in advance (escaped like any string).
+    mutating func key(_ name: String) {
+        separate()
+        quote(name)
+        bytes.append(UInt8(ascii: ":"))
+        empty[empty.count - 1] = true
+    }
+
+    /// Writes a string.
+    mutating func string(_ text: String) {
+        separate()
+        quote(text)
+    }
+
+    /// Writes a string, or `null`.
+    mutating func string(_ text: String?) {
+        guard let text else { return null() }
+        string(text)
+    }
+
+    /// Writes a UUID in lower case.
+    mutating func uuid(_ value: UUID) {
+        separate()
+        let hex: StaticString = "0123456789abcdef"
+        bytes.append(UInt8(ascii: "\""))
+        withUnsafeBytes(of: value.uuid) { raw in
+            hex.withUTF8Buffer { digits in
+                for (position, byte) in raw.enumerated() {
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        bytes.append(UInt8(ascii: "-"))
+                    }
+                    bytes.append(digits[Int(byte >> 4)])
+                    bytes.append(digits[Int(byte & 0x0F)])
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes a UUID, or `null`.
+    mutating func uuid(_ value: UUID?) {
+        guard let value else { return null() }
+        uuid(value)
+    }
+
+    /// Writes `true` or `false`.
+    mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+    }
+
+    /// Writes a boolean, or `null`.
+    mutating func bool(_ value: Bool?) {
+        guard let value else { return null() }
+        bool(value)
+    }
+
+    /// Writes an integer.
+    mutating func int(_ value: Int) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// Writes `null`.
+    mutating func null() {
+        separate()
+        bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+    }
+
+    /// Writes an array of strings.
+    mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// Writes an object of integers, names sorted.
+    mutating func integerMap(_ map: [String: Int]) {
+        beginObject()
+        for name in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            key(name)
+            int(map[name] ?? 0)
+        }
+        endObject()
+    }
+
+    /// Writes a value that writes itself.
+    mutating func value(_ value: some JSONWritable) {
+        value.write(to: &self)
+    }
+
+    /// Writes an array of values that write themselves.
+    mutating func array(_ values: [some JSONWritable]) {
+        beginArray()
+        for value in values { value.write(to: &self) }
+        endArray()
+    }
+
+    /// Puts the comma before every member or element but the first of its container.
+    private mutating func separate() {
+        guard let last = empty.last else { return }
+        if last {
+            empty[empty.count - 1] = false
+        } else {
+            bytes.append(UInt8(ascii: ","))
+        }
+    }
+
+    /// Writes `text` quoted, escaping what JSON requires: quote, backslash and control characters.
+    private mutating func quote(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for (position, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+                appendEscape(of: byte)
+                runStart = position + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(of byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case 0x22: bytes.append(UInt8(ascii: "\""))
+        case 0x5C: bytes.append(UInt8(ascii: "\\"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            hex.withUTF8Buffer { digits in
+                bytes.append(digits[Int(byte >> 4)])
+                bytes.append(digits[Int(byte & 0x0F)])
+            }
+        }
+    }
+}
