@@ -322,7 +322,7 @@ extension ServerStore {
             .rankConversationReplies, .labelConversationReply:
             throw ServerError.notAvailable(type)
         }
-        let json = try TaskJSON.encode(task) ?? OasstJSON.encode(task)
+        let json = try OasstJSON.encode(task)
         let payload = String(decoding: json, as: UTF8.self)
         try db.cachedStatement(
             sql: """
