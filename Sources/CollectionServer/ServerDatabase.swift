@@ -13,6 +13,10 @@ enum ServerDatabase {
             // 16 MB of page cache per connection (SQLite's default is 2 MB): the working set of a busy team stays
             // in memory instead of being re-read from the file on every request.
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            // Checkpoint every 4,000 WAL pages (16 MB) instead of 1,000: a busy page is copied back to the database
+            // once per checkpoint, so fewer checkpoints write and sync less (they ran inside request commits and
+            // were a twentieth of the server's time under load).
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try migrator.migrate(pool)

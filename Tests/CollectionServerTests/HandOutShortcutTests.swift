@@ -156,6 +156,33 @@ import Testing
         }
     }
 
+    /// Drawing among all kinds and redrawing without unavailable ones gives each available kind its weight's share.
+    @Test func randomDrawFollowsTheWeightsOfAvailableKinds() throws {
+        let available: Set<TaskType> = [.labelAssistantReply, .initialPrompt, .rankPrompterReplies, .prompterReply]
+        let draws = 40_000
+        var counts: [TaskType: Int] = [:]
+        for _ in 0..<draws {
+            counts[try ServerStore.drawKind { available.contains($0) }, default: 0] += 1
+        }
+        #expect(Set(counts.keys).isSubset(of: available))
+        let total = available.map(ServerStore.randomWeight).reduce(0, +)
+        for kind in available {
+            let share = ServerStore.randomWeight(kind) / total
+            let expected = share * Double(draws)
+            let spread = (Double(draws) * share * (1 - share)).squareRoot()
+            let seen = Double(counts[kind] ?? 0)
+            // Five standard deviations: a correct draw fails this about once in two million runs.
+            #expect(abs(seen - expected) <= 5 * spread + 1, "\(kind): \(seen) drawn, \(expected) expected")
+        }
+        #expect(throws: ServerError.self) { try ServerStore.drawKind { _ in false } }
+        var asked: [TaskType] = []
+        _ = try? ServerStore.drawKind {
+            asked.append($0)
+            return false
+        }
+        #expect(Set(asked) == Set(ServerStore.randomKinds.map(\.0)) && asked.count == ServerStore.randomKinds.count)
+    }
+
     /// A failing request's changes are rolled back alone; the others of its group commit and get their results.
     @Test func groupWriterRollsBackOnlyFailingRequests() async throws {
         let store = try ServerStore(
