@@ -89,7 +89,7 @@ enum RequestValidator {
         if let userValue = members["user"], userValue != .null {
             let issues = userIssues(userValue, loc: ["body", "user"])
             if !issues.isEmpty { throw ServerError.invalid(issues) }
-            user = try decode(User.self, from: userValue)
+            user = try Self.user(userValue) ?? decode(User.self, from: userValue)
         }
         let lang = members["lang"]?.stringValue
         return (type, user, lang)
@@ -251,6 +251,7 @@ enum RequestValidator {
             }
         }
         if !issues.isEmpty { throw ServerError.invalid(issues) }
+        if let built = Self.interaction(type, members) { return built }
         return try decode(Interaction.self, from: .object(members))
     }
 
@@ -270,5 +271,89 @@ extension RequestValidator {
     /// Any encodable value as a JSON tree.
     static func jsonValue<T: Encodable>(_ value: T) throws -> JSONValue {
         try OasstJSON.decode(JSONValue.self, from: OasstJSON.encode(value))
+    }
+}
+
+/// Typed bodies built straight from validated JSON trees: what `decode` returns for them, without the JSON text
+/// round trip (every task request and answer went through one). Each returns nil for any shape it does not cover,
+/// and the caller then takes the decoding path, errors included.
+extension RequestValidator {
+    /// A `User` from an object whose three members are strings (extra members are ignored, as by `Decodable`).
+    static func user(_ value: JSONValue?) -> User? {
+        guard case .object(let members)? = value, case .string(let id)? = members["id"],
+            case .string(let name)? = members["display_name"], case .string(let method)? = members["auth_method"]
+        else { return nil }
+        return User(id: id, displayName: name, authMethod: method)
+    }
+
+    /// An optional string member: `.some(nil)` when absent or null, nil when it has another type.
+    private static func optionalString(_ value: JSONValue?) -> String?? {
+        switch value {
+        case nil, .null?: return .some(nil)
+        case .string(let text)?: return .some(text)
+        case .bool?, .integer?, .double?, .array?, .object?: return nil
+        }
+    }
+
+    /// An optional boolean member, like `optionalString`.
+    private static func optionalBool(_ value: JSONValue?) -> Bool?? {
+        switch value {
+        case nil, .null?: return .some(nil)
+        case .bool(let flag)?: return .some(flag)
+        case .string?, .integer?, .double?, .array?, .object?: return nil
+        }
+    }
+
+    /// An optional UUID member, like `optionalString`.
+    private static func optionalUUID(_ value: JSONValue?) -> UUID?? {
+        switch value {
+        case nil, .null?: return .some(nil)
+        case .string(let text)?: return UUID(uuidString: text).map { .some($0) }
+        case .bool?, .integer?, .double?, .array?, .object?: return nil
+        }
+    }
+
+    /// The interaction of a validated body, or nil when it needs the decoding path.
+    static func interaction(_ type: InteractionType, _ members: [String: JSONValue]) -> Interaction? {
+        guard let user = user(members["user"]), case .string(let messageID)? = members["message_id"] else {
+            return nil
+        }
+        switch type {
+        case .textReplyToMessage:
+            guard case .string(let userMessageID)? = members["user_message_id"],
+                case .string(let text)? = members["text"], let lang = optionalString(members["lang"])
+            else { return nil }
+            return .textReplyToMessage(
+                TextReplyInteraction(
+                    messageID: messageID, userMessageID: userMessageID, text: text, lang: lang, user: user))
+        case .messageRanking:
+            guard case .array(let items)? = members["ranking"], let notRankable = optionalBool(members["not_rankable"])
+            else { return nil }
+            var ranking: [Int] = []
+            ranking.reserveCapacity(items.count)
+            for item in items {
+                guard case .integer(let index) = item, let value = Int(exactly: index) else { return nil }
+                ranking.append(value)
+            }
+            return .messageRanking(
+                MessageRankingInteraction(
+                    messageID: messageID, ranking: ranking, notRankable: notRankable ?? false, user: user))
+        case .textLabels:
+            guard let messageUUID = UUID(uuidString: messageID), let taskID = optionalUUID(members["task_id"]),
+                case .string(let text)? = members["text"], case .object(let values)? = members["labels"],
+                let isReport = optionalBool(members["is_report"]), let lang = optionalString(members["lang"])
+            else { return nil }
+            var labels: [String: Double] = [:]
+            for (name, value) in values {
+                guard case .double(let number) = value else { return nil }
+                labels[name] = number
+            }
+            return .textLabels(
+                TextLabelsInteraction(
+                    messageID: messageUUID, taskID: taskID, text: text, labels: labels, isReport: isReport,
+                    lang: lang, user: user))
+        case .messageRating:
+            return nil
+        }
     }
 }

@@ -52,6 +52,8 @@ extension ServerStore {
             if task.userID != user.id { throw ServerError.otherUser }
             try db.cachedStatement(sql: "UPDATE task SET skipped = 1, ack = 0, skip_reason = ? WHERE id = ?").execute(
                 arguments: [reason, id])
+            // A skipped reply task may have been the last blocker of its tree; the next request re-checks.
+            treeGate.invalidate()
             let emoji: String?
             switch task.type {
             case .prompterReply, .assistantReply: emoji = "_skip_reply"
@@ -85,7 +87,8 @@ extension ServerStore {
     /// The task an ack id names: none → 400 / 2100, several → 400 / 1004.
     private func taskByAckID(_ db: Database, client: String, ackID: String) throws -> TaskRecord {
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2"),
+            db.cachedStatement(
+                sql: "SELECT \(TaskRecord.columns) FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2"),
             arguments: [client, ackID])
         guard let row = rows.first else {
             throw ServerError.oasst(2100, "Task for frontend_message_id='\(ackID)' not found")
@@ -165,7 +168,8 @@ extension ServerStore {
             let replied =
                 try Bool.fetchOne(
                     db.cachedStatement(
-                        sql: "SELECT 1 FROM message WHERE parent_id = ? AND user_id = ? AND deleted = 0"),
+                        // `+user_id`: by parent (a few rows), not through every message of the user.
+                        sql: "SELECT 1 FROM message WHERE parent_id = ? AND +user_id = ? AND deleted = 0"),
                     arguments: [target, user.id]) ?? false
             if replied { throw ServerError.oasst(1011, "User has already replied to this message.") }
         }

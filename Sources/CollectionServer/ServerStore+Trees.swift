@@ -31,7 +31,27 @@ extension ServerStore {
 
     /// Re-checks the growing trees of a language (a skipped or abandoned reply task may have been their last
     /// blocker), then fills free lottery slots.
+    /// Skipped while `treeGate` says the last pass still holds (the usual case: it is checked on every task request).
     func advanceTrees(_ db: Database, lang: String) throws {
+        let now = self.now.timeIntervalSince1970
+        if treeGate.isFresh(lang: lang, now: now) { return }
+        let generation = treeGate.generation
+        try advanceTreesUngated(db, lang: lang)
+        // The pass holds until the first open reply task of a growing tree leaves the lock window.
+        let oldest = try Double.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT MIN(t.created_date) FROM message_tree mt CROSS JOIN task t ON t.tree_id = mt.id
+                    WHERE mt.state = 'growing' AND mt.lang = ? AND t.type IN ('assistant_reply', 'prompter_reply')
+                    AND t.done = 0 AND t.skipped = 0 AND t.created_date > ?
+                    """), arguments: [lang, now - configuration.pendingTaskWindow])
+        let until = oldest.map { $0 + configuration.pendingTaskWindow } ?? Double.infinity
+        treeGate.markFresh(lang: lang, until: until, generation: generation)
+    }
+
+    /// `advanceTrees` without the gate: refreshes every growing and ranking tree of the language, then runs the
+    /// lottery.
+    func advanceTreesUngated(_ db: Database, lang: String) throws {
         let growing = try String.fetchAll(
             db.cachedStatement(sql: "SELECT id FROM message_tree WHERE state IN ('growing', 'ranking') AND lang = ?"),
             arguments: [lang]
@@ -41,7 +61,9 @@ extension ServerStore {
     }
 
     /// Sets a tree's state.
+    /// A tree that starts growing invalidates `treeGate` (the next pass refreshes it).
     func setState(_ db: Database, treeID: String, state: String) throws {
+        if state == "growing" { treeGate.invalidate() }
         try db.cachedStatement(sql: "UPDATE message_tree SET state = ? WHERE id = ?").execute(arguments: [
             state, treeID,
         ])

@@ -3,7 +3,8 @@ import GRDB
 import OasstProtocol
 
 /// The protocol logic over the database: users, task hand-out, ack / nack, interactions and tree growth.
-/// Every call runs in one write transaction, so concurrent requests are serialised and a failing check rolls back.
+/// Every request runs in its own savepoint of a group transaction (`GroupWriter`), so concurrent requests are
+/// serialised and a failing check rolls back only its own changes.
 final class ServerStore: Sendable {
     /// The WAL database.
     let pool: DatabasePool
@@ -11,12 +12,20 @@ final class ServerStore: Sendable {
     let configuration: ServerConfiguration
     /// Syncs the WAL shortly after writes (group commit).
     let syncer: WALSyncer
+    /// Runs request transactions in groups with one commit each.
+    let groupWriter: GroupWriter
+    /// Lets task requests skip the tree-advance pass while it would change nothing.
+    let treeGate = TreeAdvanceGate()
 
     /// Opens the store on a database file and loads the seed corpus into a new database.
     init(path: String, configuration: ServerConfiguration) throws {
         self.pool = try ServerDatabase.open(path: path)
         self.configuration = configuration
-        self.syncer = WALSyncer(databasePath: path)
+        let syncer = WALSyncer(databasePath: path)
+        self.syncer = syncer
+        let treeGate = self.treeGate
+        self.groupWriter = GroupWriter(
+            pool: pool, didCommit: { syncer.noteWrite() }, didRollBack: { treeGate.invalidate() })
         if configuration.loadSeedCorpus {
             try pool.write { db in
                 let messages = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM message")) ?? 0
@@ -39,20 +48,21 @@ final class ServerStore: Sendable {
             syncer.noteWrite()
             return result
         } catch let error as ServerError {
+            treeGate.invalidate()
             throw error
         } catch {
+            treeGate.invalidate()
             throw ServerError.internalError
         }
     }
 
     /// `write` for request handlers: the transaction runs on the database's writer queue while the calling task
     /// is suspended, so the few cooperative threads keep parsing and answering other requests meanwhile
-    /// (a blocking write held one of them for the whole wait).
+    /// (a blocking write held one of them for the whole wait). Requests that queue up meanwhile share one commit
+    /// (`GroupWriter`), each in its own savepoint.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            let result = try await pool.write(body)
-            syncer.noteWrite()
-            return result
+            return try await groupWriter.write(body)
         } catch let error as ServerError {
             throw error
         } catch {
@@ -107,6 +117,7 @@ final class ServerStore: Sendable {
     @discardableResult
     func cleanupExpiredTasks() throws -> Int {
         let now = self.now.timeIntervalSince1970
+        treeGate.invalidate()
         return try write { db in
             try db.cachedStatement(sql: "DELETE FROM task WHERE expiry_date < ? AND done = 0").execute(arguments: [now])
             return db.changesCount

@@ -63,10 +63,17 @@ struct TaskRecord: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The columns `init(row:)` reads (not the stored payload, the largest one).
+    static let columns = """
+        id, user_id, type, created_date, expiry_date, ack, frontend_message_id, done, skipped, target_message_id,
+        tree_id, reply_ids, valid_labels
+        """
+
     /// Loads a task by id for an API client.
     static func find(_ db: Database, client: String, id: String) throws -> TaskRecord? {
         try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM task WHERE id = ? AND api_client = ?"), arguments: [id, client]
+            db.cachedStatement(sql: "SELECT \(columns) FROM task WHERE id = ? AND api_client = ?"),
+            arguments: [id, client]
         )
         .map(TaskRecord.init(row:))
     }
