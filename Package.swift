@@ -22,6 +22,7 @@ var targets: [Target] = [
         name: "CCmark", pkgConfig: "libcmark-gfm",
         providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
     .systemLibrary(name: "CMalloc"),
+    .systemLibrary(name: "CSpawn"),
     .target(name: "TerminalUI", swiftSettings: swiftSettings),
     .target(name: "MessageMarkdown", dependencies: ["TerminalUI", "CCmark"], swiftSettings: swiftSettings),
     .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: swiftSettings),
@@ -29,7 +30,7 @@ var targets: [Target] = [
         name: "ContributorApp", dependencies: ["OasstProtocol", "TerminalUI", "MessageMarkdown"],
         swiftSettings: swiftSettings),
     // Driving a program in tmux, apart from TestSupport so the benchmarks can use it without Swift Testing.
-    .target(name: "TmuxControl", swiftSettings: swiftSettings),
+    .target(name: "TmuxControl", dependencies: ["CSpawn"], swiftSettings: swiftSettings),
     .target(
         name: "TestSupport",
         dependencies: ["OasstProtocol", "OasstClient", "TerminalUI", "ContributorApp", "TmuxControl"],

@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 
 /// Drives a program inside a detached tmux session, the way a person would use it: type keys,
@@ -13,6 +14,8 @@ public final class TmuxSession: @unchecked Sendable {
     public let name: String
     /// A private tmux server socket, so tests never touch the user's tmux.
     private let socket: String
+    /// How long one tmux command may take before it counts as failed (a hung test helps nobody).
+    static let commandTimeout: TimeInterval = 30
 
     /// Starts `command` (run by `sh -c`) in a new detached session of the given size.
     public init(command: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
@@ -32,27 +35,39 @@ public final class TmuxSession: @unchecked Sendable {
         "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// Runs one tmux command on the private server and returns its standard output.
     /// Runs one tmux command on the private server and returns its standard output. It uses
-    /// `posix_spawn` + `waitpid` rather than `Process`: the tmux server that `new-session` leaves
-    /// behind inherits descriptors Foundation watches, and `Process` then never sees the client end.
+    /// `posix_spawn` + `waitpid` rather than `Process`, and the child inherits nothing but its three
+    /// standard descriptors: tests run in parallel, and a tmux server that `new-session` leaves behind
+    /// would otherwise keep another command's output pipe open for ever (its reader never sees the end).
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
         var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else { throw Failure(description: "pipe() failed") }
+        guard pipe2(&pipeEnds, O_CLOEXEC) == 0 else { throw Failure(description: "pipe2() failed") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        posix_spawn_file_actions_addclosefrom_np(&actions, 3)
         let argv = ["tmux", "-L", socket] + arguments
         var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
+        // Spawned from a test's worker thread, the child would inherit that thread's blocked signals; the
+        // tmux server it starts then blocks the SIGTERM that `kill-server` sends itself and never exits.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaultSignals = sigset_t()
+        sigemptyset(&defaultSignals)
+        for signal in [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD] { sigaddset(&defaultSignals, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArguments, environ)
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
         close(pipeEnds[1])
         guard spawned == 0 else {
             close(pipeEnds[0])
@@ -63,7 +78,18 @@ public final class TmuxSession: @unchecked Sendable {
             close(pipeEnds[0])
         } else {
             var buffer = [UInt8](repeating: 0, count: 65536)
+            var reader = pollfd(fd: pipeEnds[0], events: Int16(POLLIN), revents: 0)
+            let deadline = Date().addingTimeInterval(Self.commandTimeout)
             while true {
+                let left = deadline.timeIntervalSinceNow
+                guard left > 0 else {
+                    close(pipeEnds[0])
+                    Glibc.kill(pid, SIGKILL)
+                    while waitpid(pid, nil, 0) == -1 && errno == EINTR {}
+                    throw Failure(
+                        description: "tmux \(arguments.first ?? "") gave no end of output in \(Self.commandTimeout) s")
+                }
+                if poll(&reader, 1, Int32(left * 1000)) <= 0 { continue }
                 let count = read(pipeEnds[0], &buffer, buffer.count)
                 if count <= 0 { break }
                 data.append(contentsOf: buffer[0..<count])
