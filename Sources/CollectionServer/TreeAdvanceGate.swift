@@ -6,6 +6,8 @@ import Synchronization
 /// A pass is a no-op until an open reply task of a growing tree leaves the lock window (time) or something happens
 /// that the protocol code does not follow with its own refresh: a nack, a lottery promotion, an expired-task
 /// cleanup, a rolled-back transaction. Those call `invalidate()`; a new reply task lowers the time with `lower`.
+/// (A reply task is handed out only while its tree is below its goal size with room left, so its lapse cannot
+/// make a pass move that tree; `lower` keeps the time exact all the same.)
 /// Every other write that can move a tree (reviews, rankings) refreshes that tree itself.
 final class TreeAdvanceGate: Sendable {
     private struct State {

@@ -68,6 +68,36 @@ import Testing
         }
     }
 
+    /// A nack that halts a tree frees its lottery slot: the next request's pass must run (the gate was fresh).
+    @Test func nackThatHaltsATreeReopensTheLottery() async throws {
+        let configuration = ServerHarness.configuration {
+            $0.rateLimits.enabled = false
+            $0.autoModMaxSkipReply = 1
+            $0.maxActiveTrees = 1
+            $0.seedOverride = [
+                .init(state: "growing", lang: "en", root: .init(role: "prompter", text: "Growing", accepted: true)),
+                .init(
+                    state: "prompt_lottery_waiting", lang: "en",
+                    root: .init(role: "prompter", text: "Waiting", accepted: true)),
+            ]
+        }
+        try await ServerHarness.with(configuration) { harness in
+            let task = try await harness.requestTask("assistant_reply", user: "ann")
+            let id = try #require(task.body?["id"]?.stringValue, "\(String(decoding: task.rawBody, as: UTF8.self))")
+            #expect(harness.server.store.treeGate.isFresh(lang: "en", now: Date().timeIntervalSince1970 - 1e9))
+            #expect(try await harness.nack(id, user: "ann").status == 204)
+            _ = try await harness.requestTask("random", user: "ben")
+            let states = try await harness.server.store.pool.read { db in
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT m.text || ':' || mt.state FROM message_tree mt JOIN message m ON m.id = mt.id ORDER BY 1"
+                )
+            }
+            #expect(states == ["Growing:halted_by_moderator", "Waiting:growing"])
+        }
+    }
+
     @Test func directDecodingMatchesDecodable() throws {
         let user: JSONValue = .object([
             "id": "u1", "display_name": "U One", "auth_method": "local", "extra": .integer(3),
