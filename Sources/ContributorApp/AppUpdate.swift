@@ -17,7 +17,10 @@ enum AppUpdate {
     static func apply(_ state: inout AppState, _ message: AppMessage) -> [AppEffect] {
         switch message {
         case .input(let event):
-            return input(&state, event)
+            let formDraft = formDraftBefore(state)
+            let effects = input(&state, event)
+            noteFormChange(&state, before: formDraft)
+            return effects
         case .availabilityLoaded(let availability):
             var known = availability.known
             if known[.random] == nil {
@@ -112,12 +115,30 @@ enum AppUpdate {
                         + "\(firstKey(state, .skip)) to skip it.", isError: true)
             }
             guard var session = state.session, let since = session.draftDirtySince,
-                case .reply(let editor) = session.work, state.environment.now() - since >= 1
+                let draft = session.work.draftText, state.environment.now() - since >= 1
             else { return [] }
             session.draftDirtySince = nil
             state.session = session
-            return [.saveDraft(taskID: session.taskID, draft: editor.text)]
+            return [.saveDraft(taskID: session.taskID, draft: draft)]
         }
+    }
+
+    /// The task and label or ranking draft before an input (nil for replies, which mark their own changes).
+    static func formDraftBefore(_ state: AppState) -> (taskID: String, draft: String?)? {
+        guard let session = state.session else { return nil }
+        switch session.work {
+        case .labels, .ranking: return (session.taskID, session.work.draftText)
+        case .reply, .unsupported: return nil
+        }
+    }
+
+    /// Marks the draft for autosave when an input changed the answers of the same label or ranking task.
+    static func noteFormChange(_ state: inout AppState, before: (taskID: String, draft: String?)?) {
+        guard let before, var session = state.session, session.taskID == before.taskID,
+            session.phase == .working, session.work.draftText != before.draft
+        else { return }
+        session.draftDirtySince = session.draftDirtySince ?? state.environment.now()
+        state.session = session
     }
 
     // MARK: Input
@@ -372,8 +393,8 @@ enum AppUpdate {
         case .quit:
             state.isQuitting = true
             var effects: [AppEffect] = []
-            if let session = state.session, case .reply(let editor) = session.work, !editor.text.isEmpty {
-                effects.append(.saveDraft(taskID: session.taskID, draft: editor.text))
+            if let session = state.session, session.work.hasDraftContent, let draft = session.work.draftText {
+                effects.append(.saveDraft(taskID: session.taskID, draft: draft))
             }
             return effects + [.quit]
         case .queue:

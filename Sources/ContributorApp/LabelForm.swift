@@ -187,3 +187,42 @@ public struct LabelForm: Equatable, Sendable {
         return changed
     }
 }
+
+extension LabelForm {
+    /// The answers as draft JSON, `{"labels":{name: true/false for yes-no and flags, slider stop 0–4}}`; labels
+    /// left unanswered (and flags left off) are absent.
+    public var draft: String {
+        var answers: [String: JSONValue] = [:]
+        for item in items {
+            switch item.widget {
+            case .yesNo(let question): if let answer = question.answer { answers[item.name] = .bool(answer) }
+            case .flag(let flag): if flag.isOn { answers[item.name] = .bool(true) }
+            case .likert(let slider): if let stop = slider.stop { answers[item.name] = .integer(Int64(stop)) }
+            case .unsupported: break
+            }
+        }
+        return JSONValue.object(["labels": .object(answers)]).description
+    }
+
+    /// Puts back the answers of a `draft`; anything unreadable, unknown or out of range is left unanswered.
+    public mutating func restore(draft: String) {
+        guard case .object(let answers)? = (try? OasstJSON.parse(draft))?["labels"] else { return }
+        for index in items.indices {
+            guard let answer = answers[items[index].name] else { continue }
+            switch (items[index].widget, answer) {
+            case (.yesNo(var question), .bool(let value)):
+                question.answer = value
+                items[index].widget = .yesNo(question)
+            case (.flag(var flag), .bool(let value)):
+                flag.isOn = value
+                items[index].widget = .flag(flag)
+            case (.likert(var slider), _):
+                guard let stop = answer.intValue, (0..<LikertSlider.stopCount).contains(stop) else { continue }
+                slider.stop = stop
+                items[index].widget = .likert(slider)
+            case (.yesNo, _), (.flag, _), (.unsupported, _):
+                continue
+            }
+        }
+    }
+}

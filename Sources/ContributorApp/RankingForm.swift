@@ -102,3 +102,22 @@ public struct RankingForm: Equatable, Sendable {
         return changed
     }
 }
+
+extension RankingForm {
+    /// The answer as draft JSON: `{"order":[…],"not_rankable":…,"touched":…}`.
+    public var draft: String {
+        JSONValue.object([
+            "order": .array(list.ranking.map { .integer(Int64($0)) }), "not_rankable": .bool(notRankable),
+            "touched": .bool(touched),
+        ]).description
+    }
+
+    /// Puts back the answer of a `draft`; an order that is not a permutation of these items is ignored.
+    public mutating func restore(draft: String) {
+        guard let value = try? OasstJSON.parse(draft), case .array(let numbers)? = value["order"] else { return }
+        let order = numbers.compactMap(\.intValue)
+        guard order.count == numbers.count, list.restore(order: order) else { return }
+        if case .bool(let flag)? = value["not_rankable"] { notRankable = flag }
+        if case .bool(let flag)? = value["touched"] { touched = flag }
+    }
+}

@@ -51,13 +51,19 @@ public struct TaskSession: Equatable, Sendable {
             isEditing = true
         case .labelInitialPrompt(let labelTask), .labelPrompterReply(let labelTask),
             .labelAssistantReply(let labelTask):
-            work = .labels(LabelForm(task: labelTask))
+            var form = LabelForm(task: labelTask)
+            if let draft { form.restore(draft: draft) }
+            work = .labels(form)
             isEditing = false
         case .rankPrompterReplies(let rankTask), .rankAssistantReplies(let rankTask):
-            work = .ranking(RankingForm(task: rankTask))
+            var form = RankingForm(task: rankTask)
+            if let draft { form.restore(draft: draft) }
+            work = .ranking(form)
             isEditing = false
         case .rankInitialPrompts(let rankTask):
-            work = .ranking(RankingForm(prompts: rankTask))
+            var form = RankingForm(prompts: rankTask)
+            if let draft { form.restore(draft: draft) }
+            work = .ranking(form)
             isEditing = false
         case .summarizeStory, .rateSummary, .unknown:
             work = .unsupported

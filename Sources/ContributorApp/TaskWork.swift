@@ -11,3 +11,26 @@ public enum TaskWork: Equatable, Sendable {
     /// A task this client cannot answer: it can only be skipped.
     case unsupported
 }
+
+extension TaskWork {
+    /// What autosave keeps of the unfinished answer: the reply text, or the label or ranking answers as JSON
+    /// (`LabelForm.draft`, `RankingForm.draft`); nil when there is nothing to keep.
+    public var draftText: String? {
+        switch self {
+        case .reply(let editor): return editor.text
+        case .labels(let form): return form.draft
+        case .ranking(let form): return form.draft
+        case .unsupported: return nil
+        }
+    }
+
+    /// Whether the answer holds anything worth keeping when oasst quits.
+    public var hasDraftContent: Bool {
+        switch self {
+        case .reply(let editor): return !editor.text.isEmpty
+        case .labels(let form): return form.hasAnswers
+        case .ranking(let form): return form.hasAnswers
+        case .unsupported: return false
+        }
+    }
+}

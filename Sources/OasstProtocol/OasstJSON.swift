@@ -56,4 +56,9 @@ public enum OasstJSON {
     public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(OasstDecodingError) -> T {
         try decode(type, from: Data(value.description.utf8))
     }
+
+    /// Parses JSON text (app-defined JSON kept as a string, such as a saved draft) with the same rules as a body.
+    public static func parse(_ text: String) throws(OasstDecodingError) -> JSONValue {
+        try decode(JSONValue.self, from: Data(text.utf8))
+    }
 }

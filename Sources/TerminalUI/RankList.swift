@@ -60,6 +60,14 @@ public struct RankList: Widget, Equatable, Sendable {
     /// Drops the held item where it is.
     public mutating func drop() { heldFrom = nil }
 
+    /// Sets the whole order (a saved draft's); refused, returning false, unless it is a permutation of the items.
+    public mutating func restore(order newOrder: [Int]) -> Bool {
+        guard newOrder.sorted() == order.sorted() else { return false }
+        order = newOrder
+        heldFrom = nil
+        return true
+    }
+
     /// Puts the held item back: the order and cursor from before the pick-up.
     public mutating func cancel() {
         guard let saved = heldFrom else { return }
