@@ -42,14 +42,14 @@ enum CandidateQuery: CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// Target ids per kind from the query's rows (`id`, and `role` for the two-kind queries), in row order.
+    /// Target ids per kind from the query's rows (`id` first, then `role` for the two-kind queries), in row order.
     func split(_ rows: [Row]) -> [TaskType: [String]] {
         func ids(role: String) -> [String] {
-            rows.filter { ($0["role"] as String) == role }.map { $0["id"] as String }
+            rows.filter { ($0[1] as String) == role }.map { $0[0] as String }
         }
         switch self {
         case .promptLabels:
-            return [.labelInitialPrompt: rows.map { $0["id"] as String }]
+            return [.labelInitialPrompt: rows.map { $0[0] as String }]
         case .replyLabels:
             return [.labelAssistantReply: ids(role: "assistant"), .labelPrompterReply: ids(role: "prompter")]
         case .replyParents:

@@ -142,6 +142,11 @@ enum ServerDatabase {
             try db.execute(sql: "DROP INDEX task_user")
             try db.execute(sql: "DROP INDEX message_user")
         }
+        migrator.registerMigration("v6-drop-task-payload") { db in
+            // Nothing read the stored task JSON, and every ack and answer rewrote it with the row (its pages were
+            // most of what a hand-out cycle wrote to the WAL); what a task pointed at stays in its own columns.
+            try db.execute(sql: "ALTER TABLE task DROP COLUMN payload")
+        }
         return migrator
     }
 }

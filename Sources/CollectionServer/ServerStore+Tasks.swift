@@ -40,8 +40,7 @@ extension ServerStore {
         }
     }
 
-    /// `POST /tasks/`: picks, stores and returns a task for the user, with its JSON (the stored payload, which is
-    /// also the response body: encoding it once saves a tenth of the request).
+    /// `POST /tasks/`: picks, stores and returns a task for the user, with its JSON (the response body).
     func requestTask(client: String, request: TaskRequest) async throws -> (task: OasstTask, json: Data) {
         let now = self.now
         let lang = request.lang ?? "en"
@@ -223,7 +222,10 @@ extension ServerStore {
             else { throw ServerError.notAvailable(type) }
             let replies = try Row.fetchAll(
                 db.cachedStatement(
-                    sql: "SELECT * FROM message WHERE parent_id = ? AND deleted = 0 AND review_result = 1"),
+                    sql: """
+                        SELECT \(Self.threadColumns) FROM message WHERE parent_id = ? AND deleted = 0
+                        AND review_result = 1
+                        """),
                 arguments: [target]
             ).shuffled()
             var messages: [ConversationMessage] = []
@@ -232,7 +234,7 @@ extension ServerStore {
                 message.synthetic = nil
                 messages.append(message)
             }
-            replyIDs = replies.map { $0["id"] as String }
+            replyIDs = replies.map { $0[0] as String }
             let body = RankRepliesTask(
                 id: id, conversation: conversation, replies: messages.map(\.text), replyMessages: messages,
                 messageTreeID: treeUUID, rankingParentID: parentUUID, revealSynthetic: false)
@@ -261,22 +263,23 @@ extension ServerStore {
             .rankConversationReplies, .labelConversationReply:
             throw ServerError.notAvailable(type)
         }
-        let json = try OasstJSON.encode(task)
-        let payload = String(decoding: json, as: UTF8.self)
         try db.cachedStatement(
             sql: """
                 INSERT INTO task (id, api_client, user_id, type, created_date, expiry_date, target_message_id, tree_id,
-                    reply_ids, valid_labels, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reply_ids, valid_labels)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             id.uuidString.lowercased(), client, user.id, type.rawValue, now.timeIntervalSince1970,
             now.timeIntervalSince1970 + configuration.taskValidity, target, treeID,
             replyIDs.isEmpty ? nil : TaskRecord.json(replyIDs),
-            validLabels.isEmpty ? nil : TaskRecord.json(validLabels), payload,
+            validLabels.isEmpty ? nil : TaskRecord.json(validLabels),
         ])
-        return (task, json)
+        return (task, try OasstJSON.encode(task))
     }
+
+    /// The message columns `conversationMessage(_:row:viewer:)` reads, in the order it reads them.
+    static let threadColumns = "id, parent_id, user_id, frontend_message_id, text, lang, role, synthetic"
 
     /// The thread from the root to `messageID`, as seen by `viewer`.
     func thread(_ db: Database, messageID: String, viewer: String) throws -> [ConversationMessage] {
@@ -285,19 +288,20 @@ extension ServerStore {
         while let id = next, rows.count < 1000 {
             guard
                 let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM message WHERE id = ?"), arguments: [id])
+                    db.cachedStatement(sql: "SELECT \(Self.threadColumns) FROM message WHERE id = ?"), arguments: [id])
             else {
                 break
             }
             rows.append(row)
-            next = row["parent_id"]
+            next = row[1]
         }
         return try rows.reversed().map { try conversationMessage(db, row: $0, viewer: viewer) }
     }
 
-    /// One message row as a `ConversationMessage` for `viewer` (reaction counts, own reactions, authorship).
+    /// One message row (selected with `threadColumns`) as a `ConversationMessage` for `viewer` (reaction counts,
+    /// own reactions, authorship).
     func conversationMessage(_ db: Database, row: Row, viewer: String) throws -> ConversationMessage {
-        let id: String = row["id"]
+        let id: String = row[0]
         var emojis: [String: Int] = [:]
         var mine: [String] = []
         // One query for both the counts and the viewer's own reactions (rows come in `emoji` order, BINARY).
@@ -309,15 +313,14 @@ extension ServerStore {
                     """),
             arguments: [viewer, id])
         {
-            let emoji: String = reaction["emoji"]
-            emojis[emoji] = reaction["n"] as Int
-            if reaction["mine"] as Bool { mine.append(emoji) }
+            let emoji: String = reaction[0]
+            emojis[emoji] = reaction[1] as Int
+            if reaction[2] as Bool { mine.append(emoji) }
         }
-        let author: String? = row["user_id"]
+        let author: String? = row[2]
         return ConversationMessage(
-            id: UUID(uuidString: id) ?? UUID(), userID: author.flatMap(UUID.init(uuidString:)),
-            frontendMessageID: row["frontend_message_id"], text: row["text"], lang: row["lang"],
-            isAssistant: (row["role"] as String) == "assistant", emojis: emojis, userEmojis: mine,
-            userIsAuthor: author == viewer, synthetic: row["synthetic"])
+            id: UUIDText.parse(id) ?? UUID(), userID: author.flatMap(UUIDText.parse),
+            frontendMessageID: row[3], text: row[4], lang: row[5], isAssistant: (row[6] as String) == "assistant",
+            emojis: emojis, userEmojis: mine, userIsAuthor: author == viewer, synthetic: row[7])
     }
 }

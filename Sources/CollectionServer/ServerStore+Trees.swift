@@ -75,22 +75,24 @@ extension ServerStore {
             arguments: [messageID])
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM message WHERE id = ?"), arguments: [messageID])
+                db.cachedStatement(
+                    sql: "SELECT parent_id, review_count, review_result, tree_id, lang FROM message WHERE id = ?"),
+                arguments: [messageID])
         else {
             return
         }
-        let isRoot = (row["parent_id"] as String?) == nil
+        let isRoot = (row[0] as String?) == nil
         let needed = isRoot ? configuration.numReviewsInitialPrompt : configuration.numReviewsReply
-        let count: Int = row["review_count"]
-        guard count >= needed, (row["review_result"] as Bool?) == nil else { return }
+        let count: Int = row[1]
+        guard count >= needed, (row[2] as Bool?) == nil else { return }
         let accepted = try acceptanceScore(db, messageID: messageID) > configuration.acceptanceThreshold
         try db.cachedStatement(sql: "UPDATE message SET review_result = ? WHERE id = ?").execute(arguments: [
             accepted, messageID,
         ])
-        let treeID: String = row["tree_id"]
+        let treeID: String = row[3]
         if isRoot {
             try setState(db, treeID: treeID, state: accepted ? "prompt_lottery_waiting" : "aborted_low_grade")
-            if accepted { try runLottery(db, lang: row["lang"]) }
+            if accepted { try runLottery(db, lang: row[4]) }
         } else {
             try refreshTree(db, treeID: treeID)
         }
