@@ -105,7 +105,7 @@ struct ServerRoutes: Sendable {
         guard let uuid = UUID(uuidString: id) else {
             throw ServerError.invalid(["query", "message_id"], "value is not a valid uuid", type: "type_error.uuid")
         }
-        return try await store.validLabelNames(messageID: uuid.uuidString.lowercased())
+        return try await store.validLabelNames(messageID: UUIDText.lowercased(uuid))
     }
 
     private static func labelsResponse(_ names: [String]) throws -> Response {

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import OasstProtocol
-import Synchronization
 
 /// Task hand-out: what each user may get, the `random` draw, and building the task JSON.
 extension ServerStore {
@@ -146,59 +145,35 @@ extension ServerStore {
     func candidates(
         _ db: Database, query: CandidateQuery, userID: String, lang: String, now: Date
     ) throws -> [TaskType: [String]] {
-        let allArguments: [String: (any DatabaseValueConvertible)?] = [
-            "u": userID, "lang": lang, "now": now.timeIntervalSince1970,
-            "lock": now.timeIntervalSince1970 - configuration.pendingTaskWindow,
-            "nPrompt": configuration.numReviewsInitialPrompt, "nReply": configuration.numReviewsReply,
-            "depth": configuration.maxTreeDepth, "children": configuration.maxChildrenCount,
-            "prompterChildren": configuration.numPrompterReplies, "goal": configuration.goalTreeSize,
-            "nRank": configuration.numRequiredRankings, "rankPrompter": configuration.rankPrompterReplies,
-        ]
         let sql = query.sql
-        let names = Self.parameterNames(sql)
-        let rows = try Row.fetchAll(
-            db.cachedStatement(sql: sql), arguments: StatementArguments(allArguments.filter { names.contains($0.key) }))
-        return query.split(rows)
-    }
-
-    /// The `:name` parameters an SQL text uses (one pass over its bytes; `String.contains` went through
-    /// Foundation and was a tenth of the server's time under load).
-    static func parameterNames(_ sql: String) -> Set<String> {
-        if let known = parameterNameCache.withLock({ $0[sql] }) { return known }
-        let names = scanParameterNames(sql)
-        parameterNameCache.withLock { $0[sql] = names }
-        return names
-    }
-
-    /// `parameterNames` per SQL text already seen (the hand-out queries are a handful of fixed texts).
-    private static let parameterNameCache = Mutex<[String: Set<String>]>([:])
-
-    private static func scanParameterNames(_ sql: String) -> Set<String> {
-        var names: Set<String> = []
-        var current: [UInt8] = []
-        var inName = false
-        for byte in sql.utf8 {
-            let isNameByte =
-                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
-            if inName && isNameByte {
-                current.append(byte)
-                continue
+        // Bound by position in the order SQLite numbers the `:name` parameters (first appearance): building and
+        // filtering a dictionary of every named value per query hashed a dozen strings each time.
+        let values = query.parameters.map { name -> (any DatabaseValueConvertible)? in
+            switch name {
+            case "u": return userID
+            case "lang": return lang
+            case "now": return now.timeIntervalSince1970
+            case "lock": return now.timeIntervalSince1970 - configuration.pendingTaskWindow
+            case "nPrompt": return configuration.numReviewsInitialPrompt
+            case "nReply": return configuration.numReviewsReply
+            case "depth": return configuration.maxTreeDepth
+            case "children": return configuration.maxChildrenCount
+            case "prompterChildren": return configuration.numPrompterReplies
+            case "goal": return configuration.goalTreeSize
+            case "nRank": return configuration.numRequiredRankings
+            case "rankPrompter": return configuration.rankPrompterReplies
+            default: return nil
             }
-            if inName && !current.isEmpty { names.insert(String(decoding: current, as: UTF8.self)) }
-            inName = byte == UInt8(ascii: ":")
-            current.removeAll(keepingCapacity: true)
         }
-        if inName && !current.isEmpty { names.insert(String(decoding: current, as: UTF8.self)) }
-        return names
+        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
+        return query.split(rows)
     }
 
     /// Builds the task JSON for a target, stores the task and returns it with that JSON.
     func makeTask(
         _ db: Database, client: String, user: UserRecord, type: TaskType, target: String?, simple: Bool, now: Date
     ) throws -> (task: OasstTask, json: Data) {
-        let id = UUID()
+        let id = UUIDText.random()
         let thread = try target.map { try self.thread(db, messageID: $0, viewer: user.id) } ?? []
         let conversation = Conversation(messages: thread)
         var replyIDs: [String] = []
@@ -270,7 +245,7 @@ extension ServerStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            id.uuidString.lowercased(), client, user.id, type.rawValue, now.timeIntervalSince1970,
+            UUIDText.lowercased(id), client, user.id, type.rawValue, now.timeIntervalSince1970,
             now.timeIntervalSince1970 + configuration.taskValidity, target, treeID,
             replyIDs.isEmpty ? nil : TaskRecord.json(replyIDs),
             validLabels.isEmpty ? nil : TaskRecord.json(validLabels),
@@ -319,7 +294,7 @@ extension ServerStore {
         }
         let author: String? = row[2]
         return ConversationMessage(
-            id: UUIDText.parse(id) ?? UUID(), userID: author.flatMap(UUIDText.parse),
+            id: UUIDText.parse(id) ?? UUIDText.random(), userID: author.flatMap(UUIDText.parse),
             frontendMessageID: row[3], text: row[4], lang: row[5], isAssistant: (row[6] as String) == "assistant",
             emojis: emojis, userEmojis: mine, userIsAuthor: author == viewer, synthetic: row[7])
     }

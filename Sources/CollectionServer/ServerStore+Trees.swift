@@ -13,18 +13,23 @@ extension ServerStore {
                 arguments: [lang])
             ?? 0
         while active < (maxActive ?? configuration.maxActiveTrees) {
-            let rows = try Row.fetchAll(
+            // A random author among those waiting, then one of their trees: the authors are a handful, the waiting
+            // trees can be thousands (reading them all as rows was a twentieth of the writer's time under load).
+            let authors = try String.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT mt.id, IFNULL(m.user_id, '') AS author FROM message_tree mt
-                        JOIN message m ON m.id = mt.id
+                        SELECT DISTINCT IFNULL(m.user_id, '') FROM message_tree mt JOIN message m ON m.id = mt.id
                         WHERE mt.state = 'prompt_lottery_waiting' AND mt.lang = ?
                         """), arguments: [lang])
-            let byAuthor = Dictionary(grouping: rows) { $0["author"] as String }
-            guard let author = byAuthor.keys.randomElement(), let tree = byAuthor[author]?.randomElement() else {
-                return
-            }
-            try setState(db, treeID: tree["id"], state: "growing")
+            guard let author = authors.randomElement() else { return }
+            let trees = try String.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT mt.id FROM message_tree mt JOIN message m ON m.id = mt.id
+                        WHERE mt.state = 'prompt_lottery_waiting' AND mt.lang = ? AND IFNULL(m.user_id, '') = ?
+                        """), arguments: [lang, author])
+            guard let tree = trees.randomElement() else { return }
+            try setState(db, treeID: tree, state: "growing")
             active += 1
         }
     }

@@ -48,7 +48,8 @@ struct UserRecord: Sendable {
     /// The wire answer of the frontend-user endpoints.
     var frontEndUser: FrontEndUser {
         FrontEndUser(
-            id: username, displayName: displayName, authMethod: authMethod, userID: UUID(uuidString: id) ?? UUID(),
+            id: username, displayName: displayName, authMethod: authMethod,
+            userID: UUID(uuidString: id) ?? UUIDText.random(),
             enabled: enabled, deleted: deleted, notes: notes, createdDate: createdDate,
             showOnLeaderboard: showOnLeaderboard, streakDays: nil, streakLastDayDate: createdDate,
             lastActivityDate: nil, tosAcceptanceDate: tosAcceptanceDate)
@@ -80,7 +81,7 @@ struct UserRecord: Sendable {
             }
             return existing
         }
-        let id = UUID().uuidString.lowercased()
+        let id = UUIDText.randomText()
         try db.cachedStatement(
             sql: """
                 INSERT INTO user (id, api_client, auth_method, username, display_name, created_date)

@@ -27,7 +27,7 @@ public struct OasstClientService: TaskService {
         do { json = try OasstJSON.encode(task) } catch {
             throw ServiceFailure(action: .requestAnotherTask, message: "the task cannot be stored: \(error)")
         }
-        return FetchedTask(taskId: id.uuidString.lowercased(), taskType: task.typeName, json: json)
+        return FetchedTask(taskId: UUIDText.lowercased(id), taskType: task.typeName, json: json)
     }
 
     /// `POST /tasks/{id}/ack` with the stored ack id.

@@ -88,7 +88,7 @@ struct Contribute: AsyncParsableCommand {
         let state = AppState(
             configuration: appConfiguration,
             environment: AppEnvironment(
-                makeID: { UUID().uuidString.lowercased() }, now: { Date().timeIntervalSince1970 }),
+                makeID: { UUIDText.randomText() }, now: { Date().timeIntervalSince1970 }),
             keyMap: keyMap, width: size.width, height: size.height)
         await runner.startSync(kind: .random, lang: settings.lang)
         let editor = ExternalEditor(
