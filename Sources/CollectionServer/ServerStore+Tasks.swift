@@ -192,8 +192,8 @@ extension ServerStore {
         case .assistantReply:
             task = .assistantReply(AssistantReplyTask(id: id, conversation: conversation))
         case .rankAssistantReplies, .rankPrompterReplies:
-            guard let target, let treeID, let treeUUID = UUID(uuidString: treeID),
-                let parentUUID = UUID(uuidString: target)
+            guard let target, let treeID, let treeUUID = UUIDText.parse(treeID),
+                let parentUUID = UUIDText.parse(target)
             else { throw ServerError.notAvailable(type) }
             let replies = try Row.fetchAll(
                 db.cachedStatement(
@@ -215,7 +215,7 @@ extension ServerStore {
                 messageTreeID: treeUUID, rankingParentID: parentUUID, revealSynthetic: false)
             task = type == .rankAssistantReplies ? .rankAssistantReplies(body) : .rankPrompterReplies(body)
         case .labelInitialPrompt, .labelPrompterReply, .labelAssistantReply:
-            guard let target, let messageUUID = UUID(uuidString: target), let last = thread.last else {
+            guard let target, let messageUUID = UUIDText.parse(target), let last = thread.last else {
                 throw ServerError.notAvailable(type)
             }
             if simple {

@@ -49,7 +49,7 @@ struct UserRecord: Sendable {
     var frontEndUser: FrontEndUser {
         FrontEndUser(
             id: username, displayName: displayName, authMethod: authMethod,
-            userID: UUID(uuidString: id) ?? UUIDText.random(),
+            userID: UUIDText.parse(id) ?? UUIDText.random(),
             enabled: enabled, deleted: deleted, notes: notes, createdDate: createdDate,
             showOnLeaderboard: showOnLeaderboard, streakDays: nil, streakLastDayDate: createdDate,
             lastActivityDate: nil, tosAcceptanceDate: tosAcceptanceDate)

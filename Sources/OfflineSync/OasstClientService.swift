@@ -67,7 +67,7 @@ public struct OasstClientService: TaskService {
     }
 
     private static func uuid(_ text: String) throws -> UUID {
-        guard let id = UUID(uuidString: text) else {
+        guard let id = UUIDText.parse(text) else {
             throw ServiceFailure(action: .requestAnotherTask, message: "the task id is not a UUID")
         }
         return id

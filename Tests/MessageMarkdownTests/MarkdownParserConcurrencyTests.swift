@@ -14,7 +14,9 @@ import Testing
                     var mismatches = 0
                     for round in 0..<40 {
                         let index = (worker + round) % documents.count
-                        if String(describing: MarkdownParser.parse(documents[index])) != alone[index] { mismatches += 1 }
+                        if String(describing: MarkdownParser.parse(documents[index])) != alone[index] {
+                            mismatches += 1
+                        }
                     }
                     return mismatches
                 }
