@@ -60,8 +60,11 @@ enum SeedLoader {
         for tree in trees {
             let treeID = UUIDText.randomText()
             try db.execute(
-                sql: "INSERT INTO message_tree (id, state, lang, created_date) VALUES (?, ?, ?, ?)",
-                arguments: [treeID, tree.state, tree.lang, now.timeIntervalSince1970])
+                sql: "INSERT INTO message_tree (id, state, lang, created_date, author) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    treeID, tree.state, tree.lang, now.timeIntervalSince1970,
+                    tree.root.author.flatMap { authors[$0] } ?? "",
+                ])
             try insert(
                 db, node: tree.root, id: treeID, treeID: treeID, parentID: nil, depth: 0, lang: tree.lang, now: now,
                 authors: authors, counter: &counter)

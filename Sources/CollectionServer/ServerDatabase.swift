@@ -150,6 +150,18 @@ enum ServerDatabase {
             // most of what a hand-out cycle wrote to the WAL); what a task pointed at stays in its own columns.
             try db.execute(sql: "ALTER TABLE task DROP COLUMN payload")
         }
+        migrator.registerMigration("v7-tree-author") { db in
+            // The lottery draws an author among the waiting trees' authors, then one of their trees. Reading each
+            // waiting tree's root message for its author made every draw cost as much as the waiting pool is large
+            // (thousands of prompts on a busy server, and a draw each time a tree fills up); the root's author ('' for
+            // none) is now kept with the tree and indexed with its state.
+            try db.execute(
+                sql: """
+                    ALTER TABLE message_tree ADD COLUMN author TEXT NOT NULL DEFAULT '';
+                    UPDATE message_tree SET author = IFNULL((SELECT user_id FROM message WHERE message.id = message_tree.id), '');
+                    CREATE INDEX message_tree_lottery ON message_tree (state, lang, author);
+                    """)
+        }
         return migrator
     }
 }

@@ -198,9 +198,11 @@ extension ServerStore {
             treeID = messageID
             depth = 0
             try db.cachedStatement(
-                sql:
-                    "INSERT INTO message_tree (id, state, lang, created_date) VALUES (?, 'initial_prompt_review', ?, ?)"
-            ).execute(arguments: [treeID, lang, now.timeIntervalSince1970])
+                sql: """
+                    INSERT INTO message_tree (id, state, lang, created_date, author)
+                    VALUES (?, 'initial_prompt_review', ?, ?, ?)
+                    """
+            ).execute(arguments: [treeID, lang, now.timeIntervalSince1970, user.id])
         }
         try db.cachedStatement(
             sql: """

@@ -13,20 +13,18 @@ extension ServerStore {
                 arguments: [lang])
             ?? 0
         while active < (maxActive ?? configuration.maxActiveTrees) {
-            // A random author among those waiting, then one of their trees: the authors are a handful, the waiting
-            // trees can be thousands (reading them all as rows was a twentieth of the writer's time under load).
+            // A random author among those waiting, then one of their trees, both from the (state, lang, author)
+            // index: the authors are a handful, the waiting trees can be thousands.
             let authors = try String.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT DISTINCT IFNULL(m.user_id, '') FROM message_tree mt JOIN message m ON m.id = mt.id
-                        WHERE mt.state = 'prompt_lottery_waiting' AND mt.lang = ?
+                        SELECT DISTINCT author FROM message_tree WHERE state = 'prompt_lottery_waiting' AND lang = ?
                         """), arguments: [lang])
             guard let author = authors.randomElement() else { return }
             let trees = try String.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT mt.id FROM message_tree mt JOIN message m ON m.id = mt.id
-                        WHERE mt.state = 'prompt_lottery_waiting' AND mt.lang = ? AND IFNULL(m.user_id, '') = ?
+                        SELECT id FROM message_tree WHERE state = 'prompt_lottery_waiting' AND lang = ? AND author = ?
                         """), arguments: [lang, author])
             guard let tree = trees.randomElement() else { return }
             try setState(db, treeID: tree, state: "growing")

@@ -6,6 +6,44 @@ import Testing
 
 /// A database written by an older `oasst serve` opens in the new one with its data kept.
 @Suite struct MigrationTests {
+    @Test func treesLearnTheirRootsAuthor() throws {
+        let path = ServerHarness.temporaryDatabase()
+        let old = try DatabaseQueue(path: path)
+        try ServerDatabase.migrator.migrate(old, upTo: "v6-drop-task-payload")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO user (id, api_client, auth_method, username, display_name, created_date)
+                    VALUES ('u1', 'key', 'local', 'alice', 'Alice', 1);
+                    INSERT INTO message_tree (id, state, lang, created_date) VALUES ('t1', 'prompt_lottery_waiting', 'en', 1);
+                    INSERT INTO message_tree (id, state, lang, created_date) VALUES ('t2', 'prompt_lottery_waiting', 'en', 1);
+                    INSERT INTO message (id, tree_id, api_client, frontend_message_id, user_id, role, text, lang, depth,
+                        created_date) VALUES ('t1', 't1', 'key', 'f1', 'u1', 'prompter', 'Hi', 'en', 0, 1);
+                    INSERT INTO message (id, tree_id, api_client, frontend_message_id, user_id, role, text, lang, depth,
+                        created_date) VALUES ('t2', 't2', 'key', 'f2', NULL, 'prompter', 'Seed', 'en', 0, 1);
+                    """)
+        }
+        try old.close()
+
+        let pool = try ServerDatabase.open(path: path)
+        let authors = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, author FROM message_tree ORDER BY id").map {
+                "\($0["id"] as String)=\($0["author"] as String)"
+            }
+        }
+        #expect(authors == ["t1=u1", "t2="])
+        let plan = try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    EXPLAIN QUERY PLAN SELECT DISTINCT author FROM message_tree
+                    WHERE state = 'prompt_lottery_waiting' AND lang = 'en'
+                    """
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("COVERING INDEX message_tree_lottery") }, "\(plan)")
+    }
+
     @Test func taskPayloadIsDroppedAndTasksKept() throws {
         let path = ServerHarness.temporaryDatabase()
         let old = try DatabaseQueue(path: path)
