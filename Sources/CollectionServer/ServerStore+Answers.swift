@@ -322,11 +322,8 @@ extension ServerStore {
         return camel + "Payload"
     }
 
-    /// Labels as a JSON object text with sorted keys.
+    /// Labels as a JSON object text with sorted keys (the validator admits only finite values from 0 to 1).
     static func labelsJSON(_ labels: [String: Double]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(labels) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        OasstJSON.labelsText(labels) ?? "{}"
     }
 }

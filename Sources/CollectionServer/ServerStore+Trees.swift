@@ -109,9 +109,7 @@ extension ServerStore {
         var spam: [Double] = []
         var mismatch: [Double] = []
         for text in texts {
-            guard let data = text.data(using: .utf8),
-                let labels = try? JSONDecoder().decode([String: Double].self, from: data)
-            else { continue }
+            guard let labels = try? OasstJSON.decode([String: Double].self, from: Data(text.utf8)) else { continue }
             if let value = labels["spam"] { spam.append(value) }
             if let value = labels["lang_mismatch"] { mismatch.append(value) }
         }

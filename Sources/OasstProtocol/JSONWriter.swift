@@ -100,6 +100,24 @@ struct JSONWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// Writes a finite number as `JSONEncoder` does: Swift's shortest round-trip text, without a trailing `.0`.
+    mutating func number(_ value: Double) {
+        separate()
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Writes an object of finite numbers, names sorted.
+    mutating func numberMap(_ map: [String: Double]) {
+        beginObject()
+        for name in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            key(name)
+            number(map[name] ?? 0)
+        }
+        endObject()
+    }
+
     /// Writes `null`.
     mutating func null() {
         separate()
