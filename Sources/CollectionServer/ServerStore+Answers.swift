@@ -10,7 +10,7 @@ extension ServerStore {
     ) throws
         -> UserRecord
     {
-        guard let user = try UserRecord.find(db, client: client, authMethod: header.authMethod, username: header.id)
+        guard let user = try findUser(db, client: client, authMethod: header.authMethod, username: header.id)
         else { throw ServerError.userNotFound }
         return user
     }
@@ -109,7 +109,7 @@ extension ServerStore {
     func interaction(client: String, interaction: Interaction) async throws -> TaskDone {
         let now = self.now
         return try await write { [self] db in
-            let user = try UserRecord.upsert(db, client: client, user: interaction.user, now: now)
+            let user = try upsertUser(db, client: client, user: interaction.user, now: now)
             try user.check(enforceTerms: configuration.enforceTermsOfService)
             switch interaction {
             case .textReplyToMessage(let body):

@@ -22,7 +22,7 @@ extension ServerStore {
     func availability(client: String, user: User, lang: String) async throws -> TaskAvailability {
         let now = self.now
         return try await write { [self] db in
-            let record = try UserRecord.upsert(db, client: client, user: user, now: now)
+            let record = try upsertUser(db, client: client, user: user, now: now)
             try record.check(enforceTerms: configuration.enforceTermsOfService)
             try advanceTrees(db, lang: lang)
             let candidates = try self.candidates(db, userID: record.id, lang: lang, now: now)
@@ -44,7 +44,7 @@ extension ServerStore {
         let now = self.now
         let lang = request.lang ?? "en"
         return try await write { [self] db in
-            let user = try UserRecord.upsert(db, client: client, user: request.user, now: now)
+            let user = try upsertUser(db, client: client, user: request.user, now: now)
             try user.check(enforceTerms: configuration.enforceTermsOfService)
             let pending =
                 try Int.fetchOne(
