@@ -31,8 +31,7 @@ extension ServerStore {
             if task.frontendMessageID == ackID && task.ack == true { return }
             if task.isExpired(at: now) { throw ServerError.taskExpired }
             if task.done || task.ack == true { throw ServerError.oasst(2103, "Task already updated.") }
-            try db.cachedStatement(sql: "UPDATE task SET ack = 1, frontend_message_id = ? WHERE id = ?").execute(
-                arguments: [ackID, id])
+            try db.run("UPDATE task SET ack = 1, frontend_message_id = ? WHERE id = ?", [.text(ackID), .text(id)])
         }
     }
 
@@ -86,15 +85,14 @@ extension ServerStore {
 
     /// The task an ack id names: none → 400 / 2100, several → 400 / 1004.
     private func taskByAckID(_ db: Database, client: String, ackID: String) throws -> TaskRecord {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT \(TaskRecord.columns) FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2"),
-            arguments: [client, ackID])
-        guard let row = rows.first else {
+        let tasks = try db.rows(
+            "SELECT \(TaskRecord.columns) FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2",
+            [.text(client), .text(ackID)], read: TaskRecord.init(row:))
+        guard let task = tasks.first else {
             throw ServerError.oasst(2100, "Task for frontend_message_id='\(ackID)' not found")
         }
-        if rows.count > 1 { throw ServerError.interactionFailed }
-        return TaskRecord(row: row)
+        if tasks.count > 1 { throw ServerError.interactionFailed }
+        return task
     }
 
     /// The common task checks: expired → not acked → done → other user.
@@ -214,7 +212,7 @@ extension ServerStore {
             messageID, treeID, parent?["id"] as String?, client, body.userMessageID, user.id, role, text, lang,
             depth, now.timeIntervalSince1970,
         ])
-        try db.cachedStatement(sql: "UPDATE task SET done = 1 WHERE id = ?").execute(arguments: [task.id])
+        try db.run("UPDATE task SET done = 1 WHERE id = ?", [.text(task.id)])
     }
 
     private func ranking(
@@ -250,7 +248,7 @@ extension ServerStore {
             parent, user.id, task.id, rankingText, TaskRecord.json(ranked), body.notRankable,
             now.timeIntervalSince1970,
         ])
-        try db.cachedStatement(sql: "UPDATE task SET done = 1 WHERE id = ?").execute(arguments: [task.id])
+        try db.run("UPDATE task SET done = 1 WHERE id = ?", [.text(task.id)])
         if let tree = task.treeID { try refreshTree(db, treeID: tree) }
     }
 
@@ -312,7 +310,7 @@ extension ServerStore {
         try db.cachedStatement(
             sql: "INSERT INTO text_label (message_id, user_id, task_id, labels, created_date) VALUES (?, ?, ?, ?, ?)"
         ).execute(arguments: [target, user.id, task.id, labelsText, now.timeIntervalSince1970])
-        try db.cachedStatement(sql: "UPDATE task SET done = 1 WHERE id = ?").execute(arguments: [task.id])
+        try db.run("UPDATE task SET done = 1 WHERE id = ?", [.text(task.id)])
         try recordReview(db, messageID: target)
     }
 
