@@ -24,6 +24,7 @@ final class ServerStore: Sendable {
         self.pool = try ServerDatabase.open(path: path)
         self.configuration = configuration
         let syncer = WALSyncer(databasePath: path)
+        try pool.writeWithoutTransaction { db in syncer.install(on: db) }
         self.syncer = syncer
         let treeGate = self.treeGate
         let users = self.users
