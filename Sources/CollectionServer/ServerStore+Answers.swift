@@ -106,16 +106,23 @@ extension ServerStore {
     /// `POST /tasks/interaction`.
     func interaction(client: String, interaction: Interaction) async throws -> TaskDone {
         let now = self.now
+        // Text work that needs no database is done before the transaction (the single writer has enough to do).
+        let prepared: String?
+        switch interaction {
+        case .textReplyToMessage(let body): prepared = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .textLabels(let body): prepared = Self.labelsJSON(body.labels)
+        case .messageRanking, .messageRating: prepared = nil
+        }
         return try await write { [self] db in
             let user = try upsertUser(db, client: client, user: interaction.user, now: now)
             try user.check(enforceTerms: configuration.enforceTermsOfService)
             switch interaction {
             case .textReplyToMessage(let body):
-                try textReply(db, client: client, user: user, body: body, now: now)
+                try textReply(db, client: client, user: user, body: body, text: prepared ?? body.text, now: now)
             case .messageRanking(let body):
                 try ranking(db, client: client, user: user, body: body, now: now)
             case .textLabels(let body):
-                try labels(db, client: client, user: user, body: body, now: now)
+                try labels(db, client: client, user: user, body: body, labelsText: prepared ?? "{}", now: now)
             case .messageRating(let body):
                 let exists =
                     try Bool.fetchOne(
@@ -132,8 +139,9 @@ extension ServerStore {
         }
     }
 
+    /// A reply; `text` is the body's text trimmed of surrounding white space.
     private func textReply(
-        _ db: Database, client: String, user: UserRecord, body: TextReplyInteraction, now: Date
+        _ db: Database, client: String, user: UserRecord, body: TextReplyInteraction, text: String, now: Date
     )
         throws
     {
@@ -142,7 +150,6 @@ extension ServerStore {
         }
         let task = try taskByAckID(db, client: client, ackID: body.messageID)
         try checkAnswerable(task, user: user, now: now)
-        let text = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.unicodeScalars.count > configuration.messageSizeLimit {
             throw ServerError.oasst(1008, "Message size too long.")
         }
@@ -260,13 +267,13 @@ extension ServerStore {
         if let tree = task.treeID { try refreshTree(db, treeID: tree) }
     }
 
+    /// Labels; `labelsText` is the body's labels as stored (`labelsJSON`).
     private func labels(
-        _ db: Database, client: String, user: UserRecord, body: TextLabelsInteraction, now: Date
+        _ db: Database, client: String, user: UserRecord, body: TextLabelsInteraction, labelsText: String, now: Date
     )
         throws
     {
         let messageID = UUIDText.lowercased(body.messageID)
-        let labelsText = Self.labelsJSON(body.labels)
         guard let taskUUID = body.taskID else {
             let exists =
                 try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM message WHERE id = ?"), arguments: [messageID])

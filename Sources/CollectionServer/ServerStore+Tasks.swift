@@ -39,8 +39,15 @@ extension ServerStore {
         }
     }
 
-    /// `POST /tasks/`: picks, stores and returns a task for the user, with its JSON (the response body).
+    /// `POST /tasks/`: picks, stores and returns a task for the user, with its JSON (the response body, written
+    /// after the transaction: the single writer has enough to do).
     func requestTask(client: String, request: TaskRequest) async throws -> (task: OasstTask, json: Data) {
+        let task = try await pickTask(client: client, request: request)
+        return (task, try OasstJSON.encode(task))
+    }
+
+    /// Picks and stores a task for the user (the writer's part of `requestTask`).
+    private func pickTask(client: String, request: TaskRequest) async throws -> OasstTask {
         let now = self.now
         let lang = request.lang ?? "en"
         return try await write { [self] db in
@@ -169,10 +176,10 @@ extension ServerStore {
         return query.split(rows)
     }
 
-    /// Builds the task JSON for a target, stores the task and returns it with that JSON.
+    /// Builds the task for a target, stores it and returns it.
     func makeTask(
         _ db: Database, client: String, user: UserRecord, type: TaskType, target: String?, simple: Bool, now: Date
-    ) throws -> (task: OasstTask, json: Data) {
+    ) throws -> OasstTask {
         let id = UUIDText.random()
         let thread = try target.map { try self.thread(db, messageID: $0, viewer: user.id) } ?? []
         let conversation = Conversation(messages: thread)
@@ -245,7 +252,7 @@ extension ServerStore {
                 .text(target), .text(treeID), .text(replyIDs.isEmpty ? nil : TaskRecord.json(replyIDs)),
                 .text(validLabels.isEmpty ? nil : TaskRecord.json(validLabels)),
             ])
-        return (task, try OasstJSON.encode(task))
+        return task
     }
 
     /// The message columns `message(_:viewer:)` reads, in the order it reads them.
