@@ -43,19 +43,12 @@ final class WALSyncer: Sendable {
     init(databasePath: String, interval: Duration = .milliseconds(10)) {
         self.databasePath = databasePath
         walPath = databasePath + "-wal"
-        let micros =
-            useconds_t(max(1, interval.components.attoseconds / 1_000_000_000_000))
-            + useconds_t(interval.components.seconds * 1_000_000)
-        let thread = Thread { [weak self] in
-            while true {
-                usleep(micros)
-                guard let self else { return }
-                self.syncIfDirty()
-                self.checkpointIfDue()
-            }
+        PeriodicThread.start(every: interval, name: "oasst-serve.wal-sync") { [weak self] in
+            guard let self else { return false }
+            self.syncIfDirty()
+            self.checkpointIfDue()
+            return true
         }
-        thread.name = "oasst-serve.wal-sync"
-        thread.start()
     }
 
     deinit {

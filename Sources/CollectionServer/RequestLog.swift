@@ -1,19 +1,13 @@
 import Foundation
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A collection server's request lines, written in batches: `oasst serve` writes them to standard error, the
 /// embedded server to a log file (the terminal belongs to the UI). Writing each line at once put a system call on
 /// every request's path (tens of microseconds each under load); lines now wait at most `interval`, or until
 /// `batchBytes` are pending, and `flush()` writes the rest at shutdown.
-final class RequestLog: Sendable {
+public final class RequestLog: Sendable {
     /// Pending bytes that are written at once, without waiting for the next tick.
-    static let batchBytes = 64 * 1024
+    public static let batchBytes = 64 * 1024
 
     private struct State {
         var file: FileHandle?
@@ -23,7 +17,7 @@ final class RequestLog: Sendable {
     private let state: Mutex<State>
 
     /// Opens (or creates) the log file for appending; logging is skipped when it cannot be opened.
-    convenience init(url: URL, interval: Duration = .milliseconds(100)) {
+    public convenience init(url: URL, interval: Duration = .milliseconds(100)) {
         if !FileManager.default.fileExists(atPath: url.path) {
             FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
@@ -33,20 +27,13 @@ final class RequestLog: Sendable {
     }
 
     /// Writes to an open file, such as standard error.
-    init(file: FileHandle?, interval: Duration = .milliseconds(100)) {
+    public init(file: FileHandle?, interval: Duration = .milliseconds(100)) {
         state = Mutex(State(file: file))
-        let micros =
-            useconds_t(max(1, interval.components.attoseconds / 1_000_000_000_000))
-            + useconds_t(interval.components.seconds * 1_000_000)
-        let thread = Thread { [weak self] in
-            while true {
-                usleep(micros)
-                guard let self else { return }
-                self.flush()
-            }
+        PeriodicThread.start(every: interval, name: "oasst.request-log") { [weak self] in
+            guard let self else { return false }
+            self.flush()
+            return true
         }
-        thread.name = "oasst.request-log"
-        thread.start()
     }
 
     deinit {
@@ -54,7 +41,7 @@ final class RequestLog: Sendable {
     }
 
     /// Queues one line.
-    func append(_ line: String) {
+    public func append(_ line: String) {
         state.withLock { state in
             state.pending.append(contentsOf: line.utf8)
             state.pending.append(UInt8(ascii: "\n"))
@@ -63,7 +50,7 @@ final class RequestLog: Sendable {
     }
 
     /// Writes every queued line now.
-    func flush() {
+    public func flush() {
         state.withLock { Self.write(&$0) }
     }
 
