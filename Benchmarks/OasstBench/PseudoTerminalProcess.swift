@@ -1,4 +1,5 @@
 import Foundation
+import TmuxControl
 
 #if canImport(Glibc)
     import Glibc
@@ -28,17 +29,7 @@ final class PseudoTerminalProcess {
         for target in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
             posix_spawn_file_actions_adddup2(&actions, slave, target)
         }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var everySignal = sigset_t()
-        sigfillset(&everySignal)
-        posix_spawnattr_setsigdefault(&attributes, &everySignal)
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let attributes = CleanSpawnAttributes()
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -46,7 +37,7 @@ final class PseudoTerminalProcess {
             for pointer in envp { free(pointer) }
         }
         var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        let status = posix_spawn(&child, executable, &actions, attributes.pointer, argv, envp)
         guard status == 0 else {
             close(master)
             throw BenchError("cannot start \(executable): error \(status)")

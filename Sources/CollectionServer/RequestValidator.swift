@@ -56,13 +56,11 @@ enum RequestValidator {
 
     /// Decodes a validated JSON tree into a protocol type; any leftover mismatch is a 422.
     static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        do {
-            return try OasstJSON.decode(type, from: OasstJSON.encode(value))
-        } catch let error as OasstDecodingError {
+        do throws(OasstDecodingError) {
+            return try OasstJSON.decode(type, from: value)
+        } catch {
             let loc = ["body"] + error.path.split(separator: ".").map(String.init)
             throw ServerError.invalid(loc, String(error.reason.prefix(200)), type: "value_error")
-        } catch {
-            throw ServerError.invalid(["body"], "invalid body", type: "value_error")
         }
     }
 

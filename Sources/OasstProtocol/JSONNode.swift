@@ -135,3 +135,15 @@ struct JSONNode {
         return .typeMismatch(type, .init(codingPath: path, debugDescription: "expected \(expected), found \(found)"))
     }
 }
+
+extension JSONNode {
+    /// The JSON a decoder holds: our own decoder's node as it is; any other decoder's collected into a `JSONValue`
+    /// and parsed again (the slow path, for decoders other than ours).
+    init(decoder: any Decoder) throws {
+        if let parsed = decoder as? JSONTapeDecoder {
+            self = parsed.node
+            return
+        }
+        self.init(tape: try JSONParser.parse(Data(JSONValue(from: decoder).description.utf8)), index: 0)
+    }
+}

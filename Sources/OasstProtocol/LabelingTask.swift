@@ -67,12 +67,7 @@ public struct LabelingTask: Sendable, Equatable, Hashable {
 
     /// Decodes the task, reading the labelled text from `textKey`; absent lists read as empty.
     public init(from decoder: any Decoder, textKey: TextKey) throws {
-        if let parsed = decoder as? JSONTapeDecoder {
-            try self.init(json: parsed.node, codingPath: parsed.codingPath, textKey: textKey)
-            return
-        }
-        let tape = try JSONParser.parse(Data(JSONValue(from: decoder).description.utf8))
-        try self.init(json: JSONNode(tape: tape, index: 0), codingPath: decoder.codingPath, textKey: textKey)
+        try self.init(json: JSONNode(decoder: decoder), codingPath: decoder.codingPath, textKey: textKey)
     }
 
     /// Reads the task from parsed JSON, the labelled text from its `textKey` member.

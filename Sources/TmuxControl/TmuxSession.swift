@@ -53,21 +53,9 @@ public final class TmuxSession: @unchecked Sendable {
         let argv = ["tmux", "-L", socket] + arguments
         var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
-        // Spawned from a test's worker thread, the child would inherit that thread's blocked signals; the
-        // tmux server it starts then blocks the SIGTERM that `kill-server` sends itself and never exits.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var defaultSignals = sigset_t()
-        sigemptyset(&defaultSignals)
-        for signal in [SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD] { sigaddset(&defaultSignals, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let attributes = CleanSpawnAttributes()
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
+        let spawned = posix_spawnp(&pid, "tmux", &actions, attributes.pointer, &cArguments, environ)
         close(pipeEnds[1])
         guard spawned == 0 else {
             close(pipeEnds[0])
