@@ -25,7 +25,7 @@ enum BenchConversation {
     }
 
     private static func uuid(_ index: Int) -> UUID {
-        UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", index)) ?? UUID()
+        UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", index)) ?? UUIDText.random()
     }
 
     private static let pieces: [String] = [

@@ -79,7 +79,7 @@ extension Scenarios {
         var state = AppState(
             configuration: AppConfiguration(serverName: "local", user: user, lang: "en"),
             environment: AppEnvironment(
-                makeID: { UUID().uuidString.lowercased() }, now: { 1_700_000_000 }),
+                makeID: { UUIDText.randomText() }, now: { 1_700_000_000 }),
             keyMap: .defaults, width: frameWidth, height: frameHeight)
         _ = update(&state, .taskLoaded(BenchConversation.assistantReplyTask(), ackID: "ack", draft: nil))
         return state

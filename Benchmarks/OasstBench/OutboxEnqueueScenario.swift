@@ -14,7 +14,7 @@ extension Scenarios {
         var tasks: [CachedTask] = []
         for index in 0..<(count + 3) {
             let task = OasstTask.initialPrompt(
-                InitialPromptTask(id: UUID(), hint: index.isMultiple(of: 2) ? "Ask about tides" : nil))
+                InitialPromptTask(id: UUIDText.random(), hint: index.isMultiple(of: 2) ? "Ask about tides" : nil))
             tasks.append(
                 try store.storeTask(task, user: user, requestedType: "initial_prompt", lang: "en", receivedAt: Date()))
         }
@@ -24,7 +24,7 @@ extension Scenarios {
             next += 1
             let interaction = Interaction.textReplyToMessage(
                 TextReplyInteraction(
-                    messageID: task.ackId, userMessageID: UUID().uuidString.lowercased(), text: reply, lang: "en",
+                    messageID: task.ackId, userMessageID: UUIDText.randomText(), text: reply, lang: "en",
                     user: user))
             try store.submit(taskId: task.taskId, interaction: interaction)
         }

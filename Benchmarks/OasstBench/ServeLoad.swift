@@ -185,7 +185,7 @@ struct ServeLoad: Sendable {
             return "request: \(describe(error))"
         }
         guard let taskID = task.id, let answer = task.answerType else { return "request: unanswerable task" }
-        let ackID = UUID().uuidString.lowercased()
+        let ackID = UUIDText.randomText()
         do {
             try await client.ack(taskID: taskID, ackID: ackID, user: user)
         } catch {
@@ -196,7 +196,7 @@ struct ServeLoad: Sendable {
         case .textReplyToMessage:
             interaction = .textReplyToMessage(
                 TextReplyInteraction(
-                    messageID: ackID, userMessageID: UUID().uuidString.lowercased(),
+                    messageID: ackID, userMessageID: UUIDText.randomText(),
                     text: "Load text \(worker)-\(serial) \(ackID)", lang: "en", user: user))
         case .messageRanking:
             let count = task.ranking?.replyMessages.count ?? 0

@@ -22,7 +22,7 @@ extension Scenarios {
         let store = try OfflineStore(file: StoreLocation.defaultFile(environment: environment))
         let cached = try store.storeTask(
             task, user: user, requestedType: "initial_prompt", lang: "en", receivedAt: Date(), state: .taken)
-        try await client.ack(taskID: task.id ?? UUID(), ackID: cached.ackId)
+        try await client.ack(taskID: task.id ?? UUIDText.random(), ackID: cached.ackId)
         try store.close()
 
         let binary = try BenchPaths.oasstBinary().path

@@ -42,14 +42,57 @@ enum CandidateQuery: CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// Target ids per kind from the query's rows (`id`, and `role` for the two-kind queries), in row order.
+    /// The query's distinct `:name` parameters in the order SQLite numbers them (first appearance), for binding
+    /// by position.
+    var parameters: [String] {
+        switch self {
+        case .promptLabels: return Self.promptLabelsParameters
+        case .replyLabels: return Self.replyLabelsParameters
+        case .replyParents: return Self.replyParentsParameters
+        case .rankParents: return Self.rankParentsParameters
+        }
+    }
+
+    private static let promptLabelsParameters = parameterOrder(promptLabelsSQL)
+    private static let replyLabelsParameters = parameterOrder(replyLabelsSQL)
+    private static let replyParentsParameters = parameterOrder(replyParentsSQL)
+    private static let rankParentsParameters = parameterOrder(rankParentsSQL)
+
+    /// The distinct `:name` parameters of an SQL text in order of first appearance.
+    static func parameterOrder(_ sql: String) -> [String] {
+        var names: [String] = []
+        var current: [UInt8] = []
+        var inName = false
+        func finish() {
+            guard inName, !current.isEmpty else { return }
+            let name = String(decoding: current, as: UTF8.self)
+            if !names.contains(name) { names.append(name) }
+        }
+        for byte in sql.utf8 {
+            let isNameByte =
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+            if inName && isNameByte {
+                current.append(byte)
+                continue
+            }
+            finish()
+            inName = byte == UInt8(ascii: ":")
+            current.removeAll(keepingCapacity: true)
+        }
+        finish()
+        return names
+    }
+
+    /// Target ids per kind from the query's rows (`id` first, then `role` for the two-kind queries), in row order.
     func split(_ rows: [Row]) -> [TaskType: [String]] {
         func ids(role: String) -> [String] {
-            rows.filter { ($0["role"] as String) == role }.map { $0["id"] as String }
+            rows.filter { ($0[1] as String) == role }.map { $0[0] as String }
         }
         switch self {
         case .promptLabels:
-            return [.labelInitialPrompt: rows.map { $0["id"] as String }]
+            return [.labelInitialPrompt: rows.map { $0[0] as String }]
         case .replyLabels:
             return [.labelAssistantReply: ids(role: "assistant"), .labelPrompterReply: ids(role: "prompter")]
         case .replyParents:

@@ -49,12 +49,7 @@ final class GroupWriter: Sendable {
             let job = Job(
                 run: { db in
                     do {
-                        var value: T?
-                        try db.inSavepoint {
-                            value = try body(db)
-                            return .commit
-                        }
-                        if let value { outcome.result = .success(value) }
+                        outcome.result = .success(try Self.inSavepoint(db, body))
                     } catch {
                         outcome.result = .failure(error)
                         rolledBack()
@@ -68,6 +63,23 @@ final class GroupWriter: Sendable {
                     continuation.resume(with: result)
                 })
             enqueue(job)
+        }
+    }
+
+    /// Runs `body` in a savepoint of the group's transaction, rolled back when it throws. The savepoint statements
+    /// are prepared once (`Database.inSavepoint` parsed its SQL anew for every request).
+    private static func inSavepoint<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+        try db.cachedStatement(sql: "SAVEPOINT request").execute()
+        do {
+            let value = try body(db)
+            try db.cachedStatement(sql: "RELEASE SAVEPOINT request").execute()
+            return value
+        } catch {
+            if db.isInsideTransaction {
+                try? db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT request").execute()
+                try? db.cachedStatement(sql: "RELEASE SAVEPOINT request").execute()
+            }
+            throw error
         }
     }
 

@@ -4,9 +4,20 @@ import OasstProtocol
 /// Schema validation of request bodies, answering 422 with FastAPI-shaped `detail` entries before any protocol
 /// check runs (as the backend's pydantic models do), then decoding into the `OasstProtocol` types.
 enum RequestValidator {
+    /// Whether a content type names JSON in any letter case (compared as bytes: Foundation's lower-casing and
+    /// substring search ran for every request with a body).
+    static func mentionsJSON(_ contentType: String) -> Bool {
+        let bytes = Array(contentType.utf8)
+        let json = Array("json".utf8)
+        guard bytes.count >= json.count else { return false }
+        return (0...(bytes.count - json.count)).contains { start in
+            (0..<json.count).allSatisfy { bytes[start + $0] | 0x20 == json[$0] }
+        }
+    }
+
     /// Parses a body as JSON; a non-JSON content type or malformed JSON is a 422.
     static func json(_ data: Data, contentType: String?) throws -> JSONValue? {
-        if let contentType, !contentType.lowercased().contains("json") {
+        if let contentType, !mentionsJSON(contentType) {
             throw ServerError.invalid(
                 ["body"], "unsupported content type '\(contentType.prefix(80))'; send application/json",
                 type: "value_error.content_type")
@@ -208,14 +219,14 @@ enum RequestValidator {
             }
         case .textLabels:
             requireString("text")
-            if let id = members["message_id"]?.stringValue, UUID(uuidString: id) != nil {
+            if let id = members["message_id"]?.stringValue, UUIDText.parse(id) != nil {
             } else {
                 issues.append(
                     ValidationIssue(
                         loc: [.key("body"), .key("message_id")], msg: "value is not a valid uuid",
                         type: "type_error.uuid"))
             }
-            if let taskID = members["task_id"], taskID != .null, UUID(uuidString: taskID.stringValue ?? "") == nil {
+            if let taskID = members["task_id"], taskID != .null, UUIDText.parse(taskID.stringValue ?? "") == nil {
                 issues.append(
                     ValidationIssue(
                         loc: [.key("body"), .key("task_id")], msg: "value is not a valid uuid", type: "type_error.uuid")
@@ -306,7 +317,7 @@ extension RequestValidator {
     private static func optionalUUID(_ value: JSONValue?) -> UUID?? {
         switch value {
         case nil, .null?: return .some(nil)
-        case .string(let text)?: return UUID(uuidString: text).map { .some($0) }
+        case .string(let text)?: return UUIDText.parse(text).map { .some($0) }
         case .bool?, .integer?, .double?, .array?, .object?: return nil
         }
     }
@@ -337,7 +348,7 @@ extension RequestValidator {
                 MessageRankingInteraction(
                     messageID: messageID, ranking: ranking, notRankable: notRankable ?? false, user: user))
         case .textLabels:
-            guard let messageUUID = UUID(uuidString: messageID), let taskID = optionalUUID(members["task_id"]),
+            guard let messageUUID = UUIDText.parse(messageID), let taskID = optionalUUID(members["task_id"]),
                 case .string(let text)? = members["text"], case .object(let values)? = members["labels"],
                 let isReport = optionalBool(members["is_report"]), let lang = optionalString(members["lang"])
             else { return nil }

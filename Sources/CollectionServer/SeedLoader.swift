@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OasstProtocol
 
 /// Loads starter trees into a new database so that a first start offers every task type: the `SeedCorpus` by
 /// default (authors become `system` users of a separate seed scope, so nobody labels or ranks their own seed
@@ -46,7 +47,7 @@ enum SeedLoader {
     static func load(_ db: Database, trees: [Tree], now: Date) throws {
         var authors: [String: String] = [:]
         for user in SeedCorpus.users {
-            let id = UUID().uuidString.lowercased()
+            let id = UUIDText.randomText()
             authors[user.id] = id
             try db.execute(
                 sql: """
@@ -57,10 +58,13 @@ enum SeedLoader {
         }
         var counter = 0
         for tree in trees {
-            let treeID = UUID().uuidString.lowercased()
+            let treeID = UUIDText.randomText()
             try db.execute(
-                sql: "INSERT INTO message_tree (id, state, lang, created_date) VALUES (?, ?, ?, ?)",
-                arguments: [treeID, tree.state, tree.lang, now.timeIntervalSince1970])
+                sql: "INSERT INTO message_tree (id, state, lang, created_date, author) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    treeID, tree.state, tree.lang, now.timeIntervalSince1970,
+                    tree.root.author.flatMap { authors[$0] } ?? "",
+                ])
             try insert(
                 db, node: tree.root, id: treeID, treeID: treeID, parentID: nil, depth: 0, lang: tree.lang, now: now,
                 authors: authors, counter: &counter)
@@ -94,7 +98,7 @@ enum SeedLoader {
             ])
         for reply in node.replies {
             try insert(
-                db, node: reply, id: UUID().uuidString.lowercased(), treeID: treeID, parentID: id, depth: depth + 1,
+                db, node: reply, id: UUIDText.randomText(), treeID: treeID, parentID: id, depth: depth + 1,
                 lang: lang, now: now, authors: authors, counter: &counter)
         }
     }

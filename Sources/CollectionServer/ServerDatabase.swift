@@ -13,6 +13,9 @@ enum ServerDatabase {
             // 16 MB of page cache per connection (SQLite's default is 2 MB): the working set of a busy team stays
             // in memory instead of being re-read from the file on every request.
             try db.execute(sql: "PRAGMA cache_size = -16384")
+            // Statement and savepoint journals in memory: on disk, a group transaction's savepoints created, wrote
+            // and deleted about 20 temporary files a second under load.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             // Checkpoint every 4,000 WAL pages (16 MB) instead of 1,000: a busy page is copied back to the database
             // once per checkpoint, so fewer checkpoints write and sync less (they ran inside request commits and
             // were a twentieth of the server's time under load).
@@ -141,6 +144,23 @@ enum ServerDatabase {
             // foreign keys); each cost an index update per task and per message written.
             try db.execute(sql: "DROP INDEX task_user")
             try db.execute(sql: "DROP INDEX message_user")
+        }
+        migrator.registerMigration("v6-drop-task-payload") { db in
+            // Nothing read the stored task JSON, and every ack and answer rewrote it with the row (its pages were
+            // most of what a hand-out cycle wrote to the WAL); what a task pointed at stays in its own columns.
+            try db.execute(sql: "ALTER TABLE task DROP COLUMN payload")
+        }
+        migrator.registerMigration("v7-tree-author") { db in
+            // The lottery draws an author among the waiting trees' authors, then one of their trees. Reading each
+            // waiting tree's root message for its author made every draw cost as much as the waiting pool is large
+            // (thousands of prompts on a busy server, and a draw each time a tree fills up); the root's author ('' for
+            // none) is now kept with the tree and indexed with its state.
+            try db.execute(
+                sql: """
+                    ALTER TABLE message_tree ADD COLUMN author TEXT NOT NULL DEFAULT '';
+                    UPDATE message_tree SET author = IFNULL((SELECT user_id FROM message WHERE message.id = message_tree.id), '');
+                    CREATE INDEX message_tree_lottery ON message_tree (state, lang, author);
+                    """)
         }
         return migrator
     }

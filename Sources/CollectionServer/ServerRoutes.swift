@@ -102,10 +102,10 @@ struct ServerRoutes: Sendable {
     /// crashed optimising the two in one async function).
     private func labelNames(_ request: Request) async throws -> [String] {
         guard let id = request.uri.queryParameters.get("message_id") else { return LabelCatalog.allNames }
-        guard let uuid = UUID(uuidString: id) else {
+        guard let uuid = UUIDText.parse(id) else {
             throw ServerError.invalid(["query", "message_id"], "value is not a valid uuid", type: "type_error.uuid")
         }
-        return try await store.validLabelNames(messageID: uuid.uuidString.lowercased())
+        return try await store.validLabelNames(messageID: UUIDText.lowercased(uuid))
     }
 
     private static func labelsResponse(_ names: [String]) throws -> Response {
@@ -187,7 +187,7 @@ struct ServerRoutes: Sendable {
 
     /// The `{task_id}` path parameter as a UUID (422 otherwise).
     static func taskID(_ context: BasicRequestContext) throws -> UUID {
-        guard let text = context.parameters.get("task_id"), let id = UUID(uuidString: text) else {
+        guard let text = context.parameters.get("task_id"), let id = UUIDText.parse(text) else {
             throw ServerError.invalid(["path", "task_id"], "value is not a valid uuid", type: "type_error.uuid")
         }
         return id

@@ -24,7 +24,7 @@ extension ServerStore {
                 try user.check(enforceTerms: false)
             }
             guard !ackID.isEmpty else { throw ServerError.oasst(2000, "message_id must not be empty") }
-            let id = taskID.uuidString.lowercased()
+            let id = UUIDText.lowercased(taskID)
             guard let task = try TaskRecord.find(db, client: client, id: id) else {
                 throw ServerError.oasst(2100, "Task for task_id=UUID('\(id)') not found", status: 404)
             }
@@ -43,7 +43,7 @@ extension ServerStore {
             guard let header else { throw ServerError.userRequired }
             let user = try headerUser(db, client: client, header: header)
             try user.check(enforceTerms: configuration.enforceTermsOfService)
-            let id = taskID.uuidString.lowercased()
+            let id = UUIDText.lowercased(taskID)
             guard let task = try TaskRecord.find(db, client: client, id: id) else {
                 throw ServerError.oasst(2100, "Task not found")
             }
@@ -130,7 +130,7 @@ extension ServerStore {
                 }
                 throw ServerError.oasst(2100, "Task for frontend_message_id='\(body.messageID)' not found")
             }
-            return TaskDone(id: UUID())
+            return TaskDone(id: UUIDText.random())
         }
     }
 
@@ -187,7 +187,7 @@ extension ServerStore {
                 db.cachedStatement(sql: "SELECT 1 FROM message WHERE api_client = ? AND frontend_message_id = ?"),
                 arguments: [client, body.userMessageID]) ?? false
         if taken || body.userMessageID.count > 200 { throw ServerError.interactionFailed }
-        let messageID = UUID().uuidString.lowercased()
+        let messageID = UUIDText.randomText()
         let lang = body.lang ?? "en"
         let treeID: String
         let depth: Int
@@ -198,9 +198,11 @@ extension ServerStore {
             treeID = messageID
             depth = 0
             try db.cachedStatement(
-                sql:
-                    "INSERT INTO message_tree (id, state, lang, created_date) VALUES (?, 'initial_prompt_review', ?, ?)"
-            ).execute(arguments: [treeID, lang, now.timeIntervalSince1970])
+                sql: """
+                    INSERT INTO message_tree (id, state, lang, created_date, author)
+                    VALUES (?, 'initial_prompt_review', ?, ?, ?)
+                    """
+            ).execute(arguments: [treeID, lang, now.timeIntervalSince1970, user.id])
         }
         try db.cachedStatement(
             sql: """
@@ -257,7 +259,7 @@ extension ServerStore {
     )
         throws
     {
-        let messageID = body.messageID.uuidString.lowercased()
+        let messageID = UUIDText.lowercased(body.messageID)
         let labelsText = Self.labelsJSON(body.labels)
         guard let taskUUID = body.taskID else {
             let exists =
@@ -277,7 +279,7 @@ extension ServerStore {
             }
             return
         }
-        let taskID = taskUUID.uuidString.lowercased()
+        let taskID = UUIDText.lowercased(taskUUID)
         guard let task = try TaskRecord.find(db, client: client, id: taskID) else {
             throw ServerError.oasst(2100, "Task not found")
         }

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import OasstProtocol
-import Synchronization
 
 /// Task hand-out: what each user may get, the `random` draw, and building the task JSON.
 extension ServerStore {
@@ -40,8 +39,7 @@ extension ServerStore {
         }
     }
 
-    /// `POST /tasks/`: picks, stores and returns a task for the user, with its JSON (the stored payload, which is
-    /// also the response body: encoding it once saves a tenth of the request).
+    /// `POST /tasks/`: picks, stores and returns a task for the user, with its JSON (the response body).
     func requestTask(client: String, request: TaskRequest) async throws -> (task: OasstTask, json: Data) {
         let now = self.now
         let lang = request.lang ?? "en"
@@ -147,59 +145,35 @@ extension ServerStore {
     func candidates(
         _ db: Database, query: CandidateQuery, userID: String, lang: String, now: Date
     ) throws -> [TaskType: [String]] {
-        let allArguments: [String: (any DatabaseValueConvertible)?] = [
-            "u": userID, "lang": lang, "now": now.timeIntervalSince1970,
-            "lock": now.timeIntervalSince1970 - configuration.pendingTaskWindow,
-            "nPrompt": configuration.numReviewsInitialPrompt, "nReply": configuration.numReviewsReply,
-            "depth": configuration.maxTreeDepth, "children": configuration.maxChildrenCount,
-            "prompterChildren": configuration.numPrompterReplies, "goal": configuration.goalTreeSize,
-            "nRank": configuration.numRequiredRankings, "rankPrompter": configuration.rankPrompterReplies,
-        ]
         let sql = query.sql
-        let names = Self.parameterNames(sql)
-        let rows = try Row.fetchAll(
-            db.cachedStatement(sql: sql), arguments: StatementArguments(allArguments.filter { names.contains($0.key) }))
-        return query.split(rows)
-    }
-
-    /// The `:name` parameters an SQL text uses (one pass over its bytes; `String.contains` went through
-    /// Foundation and was a tenth of the server's time under load).
-    static func parameterNames(_ sql: String) -> Set<String> {
-        if let known = parameterNameCache.withLock({ $0[sql] }) { return known }
-        let names = scanParameterNames(sql)
-        parameterNameCache.withLock { $0[sql] = names }
-        return names
-    }
-
-    /// `parameterNames` per SQL text already seen (the hand-out queries are a handful of fixed texts).
-    private static let parameterNameCache = Mutex<[String: Set<String>]>([:])
-
-    private static func scanParameterNames(_ sql: String) -> Set<String> {
-        var names: Set<String> = []
-        var current: [UInt8] = []
-        var inName = false
-        for byte in sql.utf8 {
-            let isNameByte =
-                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
-            if inName && isNameByte {
-                current.append(byte)
-                continue
+        // Bound by position in the order SQLite numbers the `:name` parameters (first appearance): building and
+        // filtering a dictionary of every named value per query hashed a dozen strings each time.
+        let values = query.parameters.map { name -> (any DatabaseValueConvertible)? in
+            switch name {
+            case "u": return userID
+            case "lang": return lang
+            case "now": return now.timeIntervalSince1970
+            case "lock": return now.timeIntervalSince1970 - configuration.pendingTaskWindow
+            case "nPrompt": return configuration.numReviewsInitialPrompt
+            case "nReply": return configuration.numReviewsReply
+            case "depth": return configuration.maxTreeDepth
+            case "children": return configuration.maxChildrenCount
+            case "prompterChildren": return configuration.numPrompterReplies
+            case "goal": return configuration.goalTreeSize
+            case "nRank": return configuration.numRequiredRankings
+            case "rankPrompter": return configuration.rankPrompterReplies
+            default: return nil
             }
-            if inName && !current.isEmpty { names.insert(String(decoding: current, as: UTF8.self)) }
-            inName = byte == UInt8(ascii: ":")
-            current.removeAll(keepingCapacity: true)
         }
-        if inName && !current.isEmpty { names.insert(String(decoding: current, as: UTF8.self)) }
-        return names
+        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
+        return query.split(rows)
     }
 
     /// Builds the task JSON for a target, stores the task and returns it with that JSON.
     func makeTask(
         _ db: Database, client: String, user: UserRecord, type: TaskType, target: String?, simple: Bool, now: Date
     ) throws -> (task: OasstTask, json: Data) {
-        let id = UUID()
+        let id = UUIDText.random()
         let thread = try target.map { try self.thread(db, messageID: $0, viewer: user.id) } ?? []
         let conversation = Conversation(messages: thread)
         var replyIDs: [String] = []
@@ -218,12 +192,15 @@ extension ServerStore {
         case .assistantReply:
             task = .assistantReply(AssistantReplyTask(id: id, conversation: conversation))
         case .rankAssistantReplies, .rankPrompterReplies:
-            guard let target, let treeID, let treeUUID = UUID(uuidString: treeID),
-                let parentUUID = UUID(uuidString: target)
+            guard let target, let treeID, let treeUUID = UUIDText.parse(treeID),
+                let parentUUID = UUIDText.parse(target)
             else { throw ServerError.notAvailable(type) }
             let replies = try Row.fetchAll(
                 db.cachedStatement(
-                    sql: "SELECT * FROM message WHERE parent_id = ? AND deleted = 0 AND review_result = 1"),
+                    sql: """
+                        SELECT \(Self.threadColumns) FROM message WHERE parent_id = ? AND deleted = 0
+                        AND review_result = 1
+                        """),
                 arguments: [target]
             ).shuffled()
             var messages: [ConversationMessage] = []
@@ -232,13 +209,13 @@ extension ServerStore {
                 message.synthetic = nil
                 messages.append(message)
             }
-            replyIDs = replies.map { $0["id"] as String }
+            replyIDs = replies.map { $0[0] as String }
             let body = RankRepliesTask(
                 id: id, conversation: conversation, replies: messages.map(\.text), replyMessages: messages,
                 messageTreeID: treeUUID, rankingParentID: parentUUID, revealSynthetic: false)
             task = type == .rankAssistantReplies ? .rankAssistantReplies(body) : .rankPrompterReplies(body)
         case .labelInitialPrompt, .labelPrompterReply, .labelAssistantReply:
-            guard let target, let messageUUID = UUID(uuidString: target), let last = thread.last else {
+            guard let target, let messageUUID = UUIDText.parse(target), let last = thread.last else {
                 throw ServerError.notAvailable(type)
             }
             if simple {
@@ -261,22 +238,23 @@ extension ServerStore {
             .rankConversationReplies, .labelConversationReply:
             throw ServerError.notAvailable(type)
         }
-        let json = try OasstJSON.encode(task)
-        let payload = String(decoding: json, as: UTF8.self)
         try db.cachedStatement(
             sql: """
                 INSERT INTO task (id, api_client, user_id, type, created_date, expiry_date, target_message_id, tree_id,
-                    reply_ids, valid_labels, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reply_ids, valid_labels)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            id.uuidString.lowercased(), client, user.id, type.rawValue, now.timeIntervalSince1970,
+            UUIDText.lowercased(id), client, user.id, type.rawValue, now.timeIntervalSince1970,
             now.timeIntervalSince1970 + configuration.taskValidity, target, treeID,
             replyIDs.isEmpty ? nil : TaskRecord.json(replyIDs),
-            validLabels.isEmpty ? nil : TaskRecord.json(validLabels), payload,
+            validLabels.isEmpty ? nil : TaskRecord.json(validLabels),
         ])
-        return (task, json)
+        return (task, try OasstJSON.encode(task))
     }
+
+    /// The message columns `conversationMessage(_:row:viewer:)` reads, in the order it reads them.
+    static let threadColumns = "id, parent_id, user_id, frontend_message_id, text, lang, role, synthetic"
 
     /// The thread from the root to `messageID`, as seen by `viewer`.
     func thread(_ db: Database, messageID: String, viewer: String) throws -> [ConversationMessage] {
@@ -285,19 +263,20 @@ extension ServerStore {
         while let id = next, rows.count < 1000 {
             guard
                 let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM message WHERE id = ?"), arguments: [id])
+                    db.cachedStatement(sql: "SELECT \(Self.threadColumns) FROM message WHERE id = ?"), arguments: [id])
             else {
                 break
             }
             rows.append(row)
-            next = row["parent_id"]
+            next = row[1]
         }
         return try rows.reversed().map { try conversationMessage(db, row: $0, viewer: viewer) }
     }
 
-    /// One message row as a `ConversationMessage` for `viewer` (reaction counts, own reactions, authorship).
+    /// One message row (selected with `threadColumns`) as a `ConversationMessage` for `viewer` (reaction counts,
+    /// own reactions, authorship).
     func conversationMessage(_ db: Database, row: Row, viewer: String) throws -> ConversationMessage {
-        let id: String = row["id"]
+        let id: String = row[0]
         var emojis: [String: Int] = [:]
         var mine: [String] = []
         // One query for both the counts and the viewer's own reactions (rows come in `emoji` order, BINARY).
@@ -309,15 +288,14 @@ extension ServerStore {
                     """),
             arguments: [viewer, id])
         {
-            let emoji: String = reaction["emoji"]
-            emojis[emoji] = reaction["n"] as Int
-            if reaction["mine"] as Bool { mine.append(emoji) }
+            let emoji: String = reaction[0]
+            emojis[emoji] = reaction[1] as Int
+            if reaction[2] as Bool { mine.append(emoji) }
         }
-        let author: String? = row["user_id"]
+        let author: String? = row[2]
         return ConversationMessage(
-            id: UUID(uuidString: id) ?? UUID(), userID: author.flatMap(UUID.init(uuidString:)),
-            frontendMessageID: row["frontend_message_id"], text: row["text"], lang: row["lang"],
-            isAssistant: (row["role"] as String) == "assistant", emojis: emojis, userEmojis: mine,
-            userIsAuthor: author == viewer, synthetic: row["synthetic"])
+            id: UUIDText.parse(id) ?? UUIDText.random(), userID: author.flatMap(UUIDText.parse),
+            frontendMessageID: row[3], text: row[4], lang: row[5], isAssistant: (row[6] as String) == "assistant",
+            emojis: emojis, userEmojis: mine, userIsAuthor: author == viewer, synthetic: row[7])
     }
 }

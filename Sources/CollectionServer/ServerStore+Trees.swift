@@ -13,18 +13,21 @@ extension ServerStore {
                 arguments: [lang])
             ?? 0
         while active < (maxActive ?? configuration.maxActiveTrees) {
-            let rows = try Row.fetchAll(
+            // A random author among those waiting, then one of their trees, both from the (state, lang, author)
+            // index: the authors are a handful, the waiting trees can be thousands.
+            let authors = try String.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT mt.id, IFNULL(m.user_id, '') AS author FROM message_tree mt
-                        JOIN message m ON m.id = mt.id
-                        WHERE mt.state = 'prompt_lottery_waiting' AND mt.lang = ?
+                        SELECT DISTINCT author FROM message_tree WHERE state = 'prompt_lottery_waiting' AND lang = ?
                         """), arguments: [lang])
-            let byAuthor = Dictionary(grouping: rows) { $0["author"] as String }
-            guard let author = byAuthor.keys.randomElement(), let tree = byAuthor[author]?.randomElement() else {
-                return
-            }
-            try setState(db, treeID: tree["id"], state: "growing")
+            guard let author = authors.randomElement() else { return }
+            let trees = try String.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id FROM message_tree WHERE state = 'prompt_lottery_waiting' AND lang = ? AND author = ?
+                        """), arguments: [lang, author])
+            guard let tree = trees.randomElement() else { return }
+            try setState(db, treeID: tree, state: "growing")
             active += 1
         }
     }
@@ -75,22 +78,24 @@ extension ServerStore {
             arguments: [messageID])
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT * FROM message WHERE id = ?"), arguments: [messageID])
+                db.cachedStatement(
+                    sql: "SELECT parent_id, review_count, review_result, tree_id, lang FROM message WHERE id = ?"),
+                arguments: [messageID])
         else {
             return
         }
-        let isRoot = (row["parent_id"] as String?) == nil
+        let isRoot = (row[0] as String?) == nil
         let needed = isRoot ? configuration.numReviewsInitialPrompt : configuration.numReviewsReply
-        let count: Int = row["review_count"]
-        guard count >= needed, (row["review_result"] as Bool?) == nil else { return }
+        let count: Int = row[1]
+        guard count >= needed, (row[2] as Bool?) == nil else { return }
         let accepted = try acceptanceScore(db, messageID: messageID) > configuration.acceptanceThreshold
         try db.cachedStatement(sql: "UPDATE message SET review_result = ? WHERE id = ?").execute(arguments: [
             accepted, messageID,
         ])
-        let treeID: String = row["tree_id"]
+        let treeID: String = row[3]
         if isRoot {
             try setState(db, treeID: treeID, state: accepted ? "prompt_lottery_waiting" : "aborted_low_grade")
-            if accepted { try runLottery(db, lang: row["lang"]) }
+            if accepted { try runLottery(db, lang: row[4]) }
         } else {
             try refreshTree(db, treeID: treeID)
         }

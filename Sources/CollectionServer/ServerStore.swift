@@ -75,7 +75,7 @@ final class ServerStore: Sendable {
     /// `POST /frontend_users/`: create or update a user (every key of this server is trusted).
     func createFrontendUser(client: String, request: CreateFrontendUserRequest) async throws -> FrontEndUser {
         let now = self.now
-        return try await write { [self] db in
+        return try await write { db in
             let user = try UserRecord.upsert(db, client: client, user: request.user, now: now)
             if request.tosAcceptance == true && user.tosAcceptanceDate == nil {
                 try db.cachedStatement(sql: "UPDATE user SET tos_acceptance_date = ? WHERE id = ?").execute(arguments: [
@@ -105,7 +105,7 @@ final class ServerStore: Sendable {
 
     /// `GET /frontend_users/{auth_method}/{id}`.
     func frontendUser(client: String, authMethod: String, username: String) async throws -> FrontEndUser {
-        try await write { [self] db in
+        try await write { db in
             guard let user = try UserRecord.find(db, client: client, authMethod: authMethod, username: username) else {
                 throw ServerError.userNotFound
             }
@@ -127,7 +127,7 @@ final class ServerStore: Sendable {
     /// The labels free labelling accepts for a message: the full set of its role plus the report-only flags
     /// (unknown message → 404 / 2001).
     func validLabelNames(messageID: String) async throws -> [String] {
-        try await write { [self] db in
+        try await write { db in
             guard
                 let role = try String.fetchOne(
                     db.cachedStatement(sql: "SELECT role FROM message WHERE id = ?"), arguments: [messageID])

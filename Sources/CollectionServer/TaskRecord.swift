@@ -31,21 +31,22 @@ struct TaskRecord: Sendable {
     /// Label tasks: the valid label names.
     var validLabels: [String]
 
-    /// Reads a `task` row.
+    /// Reads a `task` row selected with `columns`, by position (looking columns up by name was a tenth of each
+    /// read).
     init(row: Row) {
-        id = row["id"]
-        userID = row["user_id"]
-        type = TaskType(rawValue: row["type"]) ?? .random
-        createdDate = row["created_date"]
-        expiryDate = row["expiry_date"]
-        ack = row["ack"]
-        frontendMessageID = row["frontend_message_id"]
-        done = row["done"]
-        skipped = row["skipped"]
-        targetMessageID = row["target_message_id"]
-        treeID = row["tree_id"]
-        replyIDs = Self.strings(row["reply_ids"])
-        validLabels = Self.strings(row["valid_labels"])
+        id = row[0]
+        userID = row[1]
+        type = TaskType(rawValue: row[2]) ?? .random
+        createdDate = row[3]
+        expiryDate = row[4]
+        ack = row[5]
+        frontendMessageID = row[6]
+        done = row[7]
+        skipped = row[8]
+        targetMessageID = row[9]
+        treeID = row[10]
+        replyIDs = Self.strings(row[11])
+        validLabels = Self.strings(row[12])
     }
 
     /// Whether the task is past its expiry at `now`.
@@ -53,17 +54,17 @@ struct TaskRecord: Sendable {
 
     /// Decodes a JSON string array column.
     static func strings(_ text: String?) -> [String] {
-        guard let text, let data = text.data(using: .utf8) else { return [] }
-        return (try? JSONDecoder().decode([String].self, from: data)) ?? []
+        guard let text else { return [] }
+        return (try? OasstJSON.decode([String].self, from: Data(text.utf8))) ?? []
     }
 
     /// Encodes a string array for a JSON column.
     static func json(_ values: [String]) -> String {
-        guard let data = try? JSONEncoder().encode(values) else { return "[]" }
+        guard let data = try? OasstJSON.encode(values) else { return "[]" }
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The columns `init(row:)` reads (not the stored payload, the largest one).
+    /// The columns `init(row:)` reads, in the order it reads them.
     static let columns = """
         id, user_id, type, created_date, expiry_date, ack, frontend_message_id, done, skipped, target_message_id,
         tree_id, reply_ids, valid_labels

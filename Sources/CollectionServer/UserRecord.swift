@@ -25,24 +25,31 @@ struct UserRecord: Sendable {
     /// ToS acceptance time.
     var tosAcceptanceDate: Date?
 
-    /// Reads a `user` row.
+    /// Reads a `user` row selected with `columns`, by position.
     init(row: Row) {
-        id = row["id"]
-        authMethod = row["auth_method"]
-        username = row["username"]
-        displayName = row["display_name"]
-        enabled = row["enabled"]
-        deleted = row["deleted"]
-        notes = row["notes"]
-        showOnLeaderboard = row["show_on_leaderboard"]
-        createdDate = Date(timeIntervalSince1970: row["created_date"])
-        tosAcceptanceDate = (row["tos_acceptance_date"] as Double?).map { Date(timeIntervalSince1970: $0) }
+        id = row[0]
+        authMethod = row[1]
+        username = row[2]
+        displayName = row[3]
+        enabled = row[4]
+        deleted = row[5]
+        notes = row[6]
+        showOnLeaderboard = row[7]
+        createdDate = Date(timeIntervalSince1970: row[8])
+        tosAcceptanceDate = (row[9] as Double?).map { Date(timeIntervalSince1970: $0) }
     }
+
+    /// The columns `init(row:)` reads, in the order it reads them.
+    static let columns = """
+        id, auth_method, username, display_name, enabled, deleted, notes, show_on_leaderboard, created_date,
+        tos_acceptance_date
+        """
 
     /// The wire answer of the frontend-user endpoints.
     var frontEndUser: FrontEndUser {
         FrontEndUser(
-            id: username, displayName: displayName, authMethod: authMethod, userID: UUID(uuidString: id) ?? UUID(),
+            id: username, displayName: displayName, authMethod: authMethod,
+            userID: UUIDText.parse(id) ?? UUIDText.random(),
             enabled: enabled, deleted: deleted, notes: notes, createdDate: createdDate,
             showOnLeaderboard: showOnLeaderboard, streakDays: nil, streakLastDayDate: createdDate,
             lastActivityDate: nil, tosAcceptanceDate: tosAcceptanceDate)
@@ -54,7 +61,8 @@ struct UserRecord: Sendable {
     /// Finds a user by its front-end identity.
     static func find(_ db: Database, client: String, authMethod: String, username: String) throws -> UserRecord? {
         try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM user WHERE api_client = ? AND auth_method = ? AND username = ?"),
+            db.cachedStatement(
+                sql: "SELECT \(columns) FROM user WHERE api_client = ? AND auth_method = ? AND username = ?"),
             arguments: [client, authMethod, username]
         ).map(UserRecord.init(row:))
     }
@@ -73,7 +81,7 @@ struct UserRecord: Sendable {
             }
             return existing
         }
-        let id = UUID().uuidString.lowercased()
+        let id = UUIDText.randomText()
         try db.cachedStatement(
             sql: """
                 INSERT INTO user (id, api_client, auth_method, username, display_name, created_date)

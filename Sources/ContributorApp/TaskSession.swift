@@ -90,7 +90,7 @@ public struct TaskSession: Equatable, Sendable {
     }
 
     /// The task id as a lower-case string (store key for drafts).
-    public var taskID: String { task.id?.uuidString.lowercased() ?? "unknown" }
+    public var taskID: String { task.id.map(UUIDText.lowercased) ?? "unknown" }
 
     /// Whether the contributor entered anything (skip then asks for confirmation).
     public var hasInput: Bool {

@@ -257,7 +257,7 @@ final class CurlEasyHandle: @unchecked Sendable {
         for header in request.headers {
             let name = header.name
             let valid =
-                !name.isEmpty && !name.contains(":")
+                !name.isEmpty && !name.utf8.contains(UInt8(ascii: ":"))
                 && !name.utf8.contains(where: Self.isLineBreakOrNull)
                 && !header.value.utf8.contains(where: Self.isLineBreakOrNull)
             guard valid else {

@@ -1,4 +1,5 @@
 import CCmark
+import Synchronization
 
 /// Parses markdown with cmark-gfm (tables, strikethrough, autolinks, task lists) and copies the
 /// result into `MarkdownBlock` values. All cmark pointer code lives in this file.
@@ -16,26 +17,33 @@ enum MarkdownParser {
         return true
     }()
 
+    /// Serialises parsing: cmark-gfm keeps the inline parser's table of special characters in a global that each
+    /// parse with extensions changes and restores, so two parses at once could lose `~` or `|` mid-document.
+    private static let parsing = Mutex(())
+
     /// The cmark-gfm version string.
     static var version: String { String(cString: cmark_version_string()) }
 
     /// The blocks of a document; nil only if cmark could not allocate a parser.
     static func parse(_ markdown: String) -> [MarkdownBlock]? {
         _ = registered
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let syntax = cmark_find_syntax_extension(name) {
-                _ = cmark_parser_attach_syntax_extension(parser, syntax)
-            }
-        }
         var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                cmark_parser_feed(parser, pointer, buffer.count)
+        let parsed = parsing.withLock { _ -> OpaquePointer? in
+            guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+            defer { cmark_parser_free(parser) }
+            for name in extensionNames {
+                if let syntax = cmark_find_syntax_extension(name) {
+                    _ = cmark_parser_attach_syntax_extension(parser, syntax)
+                }
             }
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                    cmark_parser_feed(parser, pointer, buffer.count)
+                }
+            }
+            return cmark_parser_finish(parser)
         }
-        guard let document = cmark_parser_finish(parser) else { return nil }
+        guard let document = parsed else { return nil }
         defer { cmark_node_free(document) }
         return blocks(under: document, depth: 0)
     }

@@ -167,7 +167,7 @@ public struct OasstClient: Sendable {
         String(decoding: body.prefix(200), as: UTF8.self)
     }
 
-    private static func uuid(_ id: UUID) -> String { id.uuidString.lowercased() }
+    private static func uuid(_ id: UUID) -> String { UUIDText.lowercased(id) }
 
     /// Percent-encodes one path segment (everything but RFC 3986 unreserved characters).
     static func pathSegment(_ text: String) -> String {

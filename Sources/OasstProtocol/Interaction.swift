@@ -67,7 +67,7 @@ public enum Interaction: Codable, Sendable, Equatable, Hashable {
         case .textReplyToMessage(let body): return body.messageID
         case .messageRating(let body): return body.messageID
         case .messageRanking(let body): return body.messageID
-        case .textLabels(let body): return body.messageID.uuidString.lowercased()
+        case .textLabels(let body): return UUIDText.lowercased(body.messageID)
         }
     }
 }

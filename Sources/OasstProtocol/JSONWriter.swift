@@ -71,19 +71,8 @@ struct JSONWriter {
     /// Writes a UUID in lower case.
     mutating func uuid(_ value: UUID) {
         separate()
-        let hex: StaticString = "0123456789abcdef"
         bytes.append(UInt8(ascii: "\""))
-        withUnsafeBytes(of: value.uuid) { raw in
-            hex.withUTF8Buffer { digits in
-                for (position, byte) in raw.enumerated() {
-                    if position == 4 || position == 6 || position == 8 || position == 10 {
-                        bytes.append(UInt8(ascii: "-"))
-                    }
-                    bytes.append(digits[Int(byte >> 4)])
-                    bytes.append(digits[Int(byte & 0x0F)])
-                }
-            }
-        }
+        UUIDText.emitLowercased(value) { bytes.append($0) }
         bytes.append(UInt8(ascii: "\""))
     }
 

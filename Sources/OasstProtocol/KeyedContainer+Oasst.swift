@@ -3,7 +3,7 @@ import Foundation
 extension KeyedEncodingContainer {
     /// Writes a UUID in lower case, as the backend does.
     mutating func encodeUUID(_ value: UUID, forKey key: Key) throws {
-        try encode(value.uuidString.lowercased(), forKey: key)
+        try encode(UUIDText.lowercased(value), forKey: key)
     }
 
     /// Writes a lower-case UUID, or an explicit `null`.

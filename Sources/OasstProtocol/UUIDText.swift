@@ -1,8 +1,52 @@
 import Foundation
 
-/// Reads the canonical 36-character UUID text without Foundation's `sscanf`-based parser, which
-/// dominated decoding a conversation (every message carries two UUIDs).
+/// Reads, writes and makes UUIDs without Foundation's slow paths: its parser uses `sscanf` (which dominated
+/// decoding a conversation, where every message carries two UUIDs), `uuidString.lowercased()` goes through
+/// Unicode case mapping, and `UUID()` opens, reads and closes `/dev/urandom` for every new id.
 public enum UUIDText {
+    /// A new random (version 4) UUID, from the system's random source in two reads and no file.
+    public static func random() -> UUID {
+        var generator = SystemRandomNumberGenerator()
+        var value = (generator.next(), generator.next())
+        return withUnsafeMutableBytes(of: &value) { raw in
+            raw[6] = raw[6] & 0x0F | 0x40
+            raw[8] = raw[8] & 0x3F | 0x80
+            return UUID(uuid: raw.load(as: uuid_t.self))
+        }
+    }
+
+    /// A new random UUID as lower-case text (the ids the server and the outbox store).
+    public static func randomText() -> String { lowercased(random()) }
+
+    /// The 36-character lower-case text of `uuid`, the form the protocol and the databases use.
+    public static func lowercased(_ uuid: UUID) -> String {
+        String(unsafeUninitializedCapacity: 36) { out in
+            var count = 0
+            emitLowercased(uuid) { byte in
+                out[count] = byte
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// Hands each of the 36 bytes of `uuid`'s lower-case text to `emit`, in order.
+    @inline(__always)
+    static func emitLowercased(_ uuid: UUID, _ emit: (UInt8) -> Void) {
+        let hex: StaticString = "0123456789abcdef"
+        withUnsafeBytes(of: uuid.uuid) { raw in
+            hex.withUTF8Buffer { digits in
+                for (position, byte) in raw.enumerated() {
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        emit(UInt8(ascii: "-"))
+                    }
+                    emit(digits[Int(byte >> 4)])
+                    emit(digits[Int(byte & 0x0F)])
+                }
+            }
+        }
+    }
+
     /// The UUID in `text` (`8-4-4-4-12` hex digits, either case), or nil for anything else.
     public static func parse(_ text: String) -> UUID? {
         var text = text

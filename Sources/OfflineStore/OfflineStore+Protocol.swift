@@ -13,7 +13,7 @@ extension OfflineStore {
         let json: Data
         do { json = try OasstJSON.encode(task) } catch { throw StoreError.badJSON("the task cannot be encoded") }
         return try storeTask(
-            taskId: id.uuidString.lowercased(), taskType: task.typeName, taskJSON: json, user: user,
+            taskId: UUIDText.lowercased(id), taskType: task.typeName, taskJSON: json, user: user,
             requestedType: requestedType, lang: lang, receivedAt: receivedAt, state: state)
     }
 

@@ -70,7 +70,7 @@ public final class OfflineStore: Sendable {
     }
 
     /// A fresh lower-case UUID string, the form ack ids and `user_message_id`s must take.
-    public static func newId() -> String { UUID().uuidString.lowercased() }
+    public static func newId() -> String { UUIDText.randomText() }
 
     // MARK: Tasks
 

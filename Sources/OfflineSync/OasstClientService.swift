@@ -27,7 +27,7 @@ public struct OasstClientService: TaskService {
         do { json = try OasstJSON.encode(task) } catch {
             throw ServiceFailure(action: .requestAnotherTask, message: "the task cannot be stored: \(error)")
         }
-        return FetchedTask(taskId: id.uuidString.lowercased(), taskType: task.typeName, json: json)
+        return FetchedTask(taskId: UUIDText.lowercased(id), taskType: task.typeName, json: json)
     }
 
     /// `POST /tasks/{id}/ack` with the stored ack id.
@@ -67,7 +67,7 @@ public struct OasstClientService: TaskService {
     }
 
     private static func uuid(_ text: String) throws -> UUID {
-        guard let id = UUID(uuidString: text) else {
+        guard let id = UUIDText.parse(text) else {
             throw ServiceFailure(action: .requestAnotherTask, message: "the task id is not a UUID")
         }
         return id

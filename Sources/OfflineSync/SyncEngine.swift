@@ -79,7 +79,7 @@ public actor SyncEngine {
     /// A stream of snapshots, starting with the current one, then one per change.
     public func updates() -> AsyncStream<SyncSnapshot> {
         let (stream, continuation) = AsyncStream.makeStream(of: SyncSnapshot.self, bufferingPolicy: .bufferingNewest(8))
-        let id = UUID()
+        let id = UUIDText.random()
         observers[id] = continuation
         continuation.onTermination = { _ in Task { await self.removeObserver(id) } }
         if let snapshot = try? makeSnapshot() { continuation.yield(snapshot) }

@@ -10,8 +10,12 @@ import TerminalUI
 
 /// `oasst contribute` (the default): the interactive contributor UI.
 struct Contribute: AsyncParsableCommand {
+    /// `_superCommandName` matters only when this command is parsed as the root, which `Oasst.parseCommand` does
+    /// just for arguments that parse without error or help: it makes ArgumentParser skip its completion-script
+    /// check there (two more command parsers, about 5% of a start). Help, errors and completion scripts go
+    /// through the `oasst` root as before.
     static let configuration = CommandConfiguration(
-        commandName: "contribute",
+        commandName: "contribute", _superCommandName: "oasst",
         abstract: "Open the contributor UI (the default when no subcommand is given).")
 
     @OptionGroup var options: CommonOptions
@@ -88,7 +92,7 @@ struct Contribute: AsyncParsableCommand {
         let state = AppState(
             configuration: appConfiguration,
             environment: AppEnvironment(
-                makeID: { UUID().uuidString.lowercased() }, now: { Date().timeIntervalSince1970 }),
+                makeID: { UUIDText.randomText() }, now: { Date().timeIntervalSince1970 }),
             keyMap: keyMap, width: size.width, height: size.height)
         await runner.startSync(kind: .random, lang: settings.lang)
         let editor = ExternalEditor(

@@ -216,7 +216,7 @@ final class EffectRunner: Sendable {
 
     private func enqueue(task: OasstTask, ackID: String, interaction: Interaction) async {
         do {
-            guard let id = task.id?.uuidString.lowercased() else {
+            guard let id = task.id.map(UUIDText.lowercased) else {
                 throw StoreError.badJSON("the task has no id")
             }
             if try store.task(id) == nil {
@@ -246,7 +246,7 @@ final class EffectRunner: Sendable {
     }
 
     private func skip(task: OasstTask, reason: String?) async {
-        guard let id = task.id?.uuidString.lowercased() else { return }
+        guard let id = task.id.map(UUIDText.lowercased) else { return }
         do {
             if try store.task(id) == nil {
                 try store.storeTask(task, user: user, requestedType: task.typeName, lang: nil, receivedAt: Date())

@@ -29,6 +29,7 @@ struct Serve: AsyncParsableCommand {
     var config: String?
 
     mutating func run() async throws {
+        MemoryTuning.apply()
         let environment = ProcessInfo.processInfo.environment
         let database =
             data.map { URL(fileURLWithPath: $0) }

@@ -8,6 +8,17 @@ import Testing
 
 /// Hostile or broken requests get a clear JSON error and never bring the server down.
 @Suite struct BadInputTests {
+    @Test func bodiesMustBeSentAsJSON() throws {
+        for type in ["application/json", "Application/JSON; charset=utf-8", "application/vnd.api+json", "text/json"] {
+            #expect(RequestValidator.mentionsJSON(type), "\(type)")
+        }
+        for type in ["text/plain", "application/x-www-form-urlencoded", "jso", "", "application/jsn"] {
+            #expect(!RequestValidator.mentionsJSON(type), "\(type)")
+            #expect(throws: ServerError.self) { try RequestValidator.json(Data("{}".utf8), contentType: type) }
+        }
+        #expect(try RequestValidator.json(Data("{}".utf8), contentType: "APPLICATION/JSON") == .object([:]))
+    }
+
     @Test func malformedInputIsAnsweredWithClearErrors() async throws {
         let configuration = ServerHarness.configuration { $0.maxBodyBytes = 4096 }
         try await ServerHarness.with(configuration) { harness in

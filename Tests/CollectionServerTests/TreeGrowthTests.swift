@@ -173,6 +173,11 @@ import Testing
                 )
                 try db.execute(sql: "UPDATE message SET user_id = 'u1' WHERE text LIKE 'prolific%'")
                 try db.execute(sql: "UPDATE message SET user_id = 'u2' WHERE text = 'single'")
+                // A tree records its root's author when it is created; these roots changed author afterwards.
+                try db.execute(
+                    sql:
+                        "UPDATE message_tree SET author = (SELECT user_id FROM message WHERE message.id = message_tree.id)"
+                )
             }
             var singleWins = 0
             let rounds = 200

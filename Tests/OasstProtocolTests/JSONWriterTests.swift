@@ -123,6 +123,13 @@ import Testing
         }
     }
 
+    @Test func stringListsWriteTheEncodersBytes() throws {
+        try expectSameBytes([String]())
+        try expectSameBytes(["spam", "fails_task", Self.awkward, "", "a/b"])
+        let back = try OasstJSON.decode([String].self, from: OasstJSON.encode([Self.awkward, "x"]))
+        #expect(back == [Self.awkward, "x"])
+    }
+
     @Test func unknownTasksKeepTheirJSON() throws {
         let raw: JSONValue = .object(["type": .string("future_task"), "id": .string("x"), "n": .double(0.5)])
         let task = OasstTask.unknown(type: "future_task", raw: raw)
