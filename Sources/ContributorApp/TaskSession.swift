@@ -93,12 +93,5 @@ public struct TaskSession: Equatable, Sendable {
     public var taskID: String { task.id.map(UUIDText.lowercased) ?? "unknown" }
 
     /// Whether the contributor entered anything (skip then asks for confirmation).
-    public var hasInput: Bool {
-        switch work {
-        case .reply(let editor): return !editor.text.isEmpty
-        case .labels(let form): return form.hasAnswers
-        case .ranking(let form): return form.hasAnswers
-        case .unsupported: return false
-        }
-    }
+    public var hasInput: Bool { work.hasDraftContent }
 }

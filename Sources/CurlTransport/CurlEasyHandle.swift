@@ -18,11 +18,10 @@ final class CurlEasyHandle: @unchecked Sendable {
             self.cancellation = cancellation
         }
 
-        /// Takes one raw header line; a new status line (after 1xx or a proxy's CONNECT answer)
-        /// starts a fresh header set, so only the final response's fields remain.
-        /// Takes one raw header line: ASCII lines (all of them in practice) byte by byte, others through
-        /// `takeHeaderLine(_: String)`. The Foundation trimming and lower-casing per line were an eighth of a
-        /// client's CPU time when delivering an outbox.
+        /// Takes one raw header line; a new status line (after 1xx or a proxy's CONNECT answer) starts a fresh
+        /// header set, so only the final response's fields remain. ASCII lines (all of them in practice) are read
+        /// byte by byte, others through `takeHeaderLine(_: String)`: Foundation's trimming and lower-casing per
+        /// line were an eighth of a client's CPU time when delivering an outbox.
         func takeHeaderLine(bytes: UnsafeRawBufferPointer) {
             guard bytes.allSatisfy({ $0 < 0x80 }) else {
                 takeHeaderLine(String(decoding: bytes, as: UTF8.self))
@@ -54,6 +53,11 @@ final class CurlEasyHandle: @unchecked Sendable {
                 decoding: line[nameStart..<nameEnd].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
                 as: UTF8.self)
             let value = String(decoding: UnsafeRawBufferPointer(rebasing: line[valueStart..<valueEnd]), as: UTF8.self)
+            add(value, to: name)
+        }
+
+        /// Appends a field's value to the ones already received under the same (lower-case) name.
+        private func add(_ value: String, to name: String) {
             if let earlier = headers[name] {
                 headers[name] = earlier + ", " + value
             } else {
@@ -61,6 +65,7 @@ final class CurlEasyHandle: @unchecked Sendable {
             }
         }
 
+        /// `takeHeaderLine(bytes:)` for lines with non-ASCII bytes, with Foundation's trimming and lower-casing.
         func takeHeaderLine(_ line: String) {
             let trimmed = line.trimmingCharacters(in: .newlines)
             if trimmed.hasPrefix("HTTP/") {
@@ -71,11 +76,7 @@ final class CurlEasyHandle: @unchecked Sendable {
             let name = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { return }
-            if let earlier = headers[name] {
-                headers[name] = earlier + ", " + value
-            } else {
-                headers[name] = value
-            }
+            add(value, to: name)
         }
     }
 
