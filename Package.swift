@@ -75,6 +75,8 @@ if !light {
             dependencies: [
                 "OasstProtocol",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the writer's frequent statements (`Database+SQLiteRow.swift`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),

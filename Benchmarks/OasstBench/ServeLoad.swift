@@ -29,6 +29,8 @@ struct ServeLoad: Sendable {
     var hwm: Int
     /// CPU seconds the server used during the measured phase.
     var serverCPU: Double
+    /// CPU seconds this process (the 16 clients) used during the measured phase: it shares the machine's cores.
+    var clientCPU: Double
 
     /// The cycles/s line and the latency line.
     var cycleLines: [String] {
@@ -40,6 +42,8 @@ struct ServeLoad: Sendable {
             Measurement(name: "serve-cycles latency", samples: latencies, target: "—").summary,
             "serve-cycles server CPU: \(String(format: "%.0f", serverCPU / Double(max(cycles, 1)) * 1e6)) µs per cycle "
                 + "(\(String(format: "%.2f", serverCPU / seconds)) cores busy)  [target: —]",
+            "serve-cycles client CPU: \(String(format: "%.0f", clientCPU / Double(max(cycles, 1)) * 1e6)) µs per cycle "
+                + "(\(String(format: "%.2f", clientCPU / seconds)) cores busy)  [target: —]",
         ]
         for (what, count) in errors.sorted(by: { $0.value > $1.value }).prefix(5) {
             lines.append("  failed cycles: \(count) × \(what)")
@@ -91,7 +95,7 @@ struct ServeLoad: Sendable {
         let end = measureFrom + measured
         let pid = server.pid
         async let memory = sampleMemory(pid: pid, from: measureFrom, until: end)
-        async let cpu = serverCPU(pid: pid, from: measureFrom, until: end)
+        async let cpu = cpuUse(server: pid, from: measureFrom, until: end)
         let tallies = await withTaskGroup(of: Tally.self) { group in
             for index in 0..<clients {
                 group.addTask { await worker(index, server: server, measureFrom: measureFrom, end: end) }
@@ -101,11 +105,11 @@ struct ServeLoad: Sendable {
             return all
         }
         let (rss, hwm) = await memory
-        let serverCPU = await cpu
+        let (serverCPU, clientCPU) = await cpu
         let status = server.stop()
         var result = ServeLoad(
             cycles: 0, seconds: Stopwatch.nanoseconds(measured) / 1e9, latencies: [], errors: [:], rss: rss, hwm: hwm,
-            serverCPU: serverCPU)
+            serverCPU: serverCPU, clientCPU: clientCPU)
         for tally in tallies {
             result.cycles += tally.cycles
             result.latencies += tally.latencies
@@ -119,15 +123,19 @@ struct ServeLoad: Sendable {
         return result
     }
 
-    private static func serverCPU(
-        pid: Int32, from: ContinuousClock.Instant, until end: ContinuousClock.Instant
+    /// CPU seconds of the server and of this process over the measured phase.
+    private static func cpuUse(
+        server pid: Int32, from: ContinuousClock.Instant, until end: ContinuousClock.Instant
     )
-        async -> Double
+        async -> (server: Double, client: Double)
     {
         try? await Task.sleep(until: from, clock: .continuous)
         let start = ServeProcess.cpuSeconds(pid: pid) ?? 0
+        let clientAtStart = ServeProcess.cpuSeconds(pid: getpid()) ?? 0
         try? await Task.sleep(until: end, clock: .continuous)
-        return (ServeProcess.cpuSeconds(pid: pid) ?? start) - start
+        let server = (ServeProcess.cpuSeconds(pid: pid) ?? start) - start
+        let client = (ServeProcess.cpuSeconds(pid: getpid()) ?? clientAtStart) - clientAtStart
+        return (server, client)
     }
 
     private static func sampleMemory(

@@ -85,14 +85,22 @@ enum CandidateQuery: CaseIterable, Hashable, Sendable {
         return names
     }
 
-    /// Target ids per kind from the query's rows (`id` first, then `role` for the two-kind queries), in row order.
-    func split(_ rows: [Row]) -> [TaskType: [String]] {
+    /// Whether the query selects `role` after `id` (the queries that answer two kinds).
+    var hasRole: Bool {
+        switch self {
+        case .promptLabels: return false
+        case .replyLabels, .replyParents, .rankParents: return true
+        }
+    }
+
+    /// Target ids per kind from the query's rows (`id`, then `role` when `hasRole`), in row order.
+    func split(_ rows: [(id: String, role: String?)]) -> [TaskType: [String]] {
         func ids(role: String) -> [String] {
-            rows.filter { ($0[1] as String) == role }.map { $0[0] as String }
+            rows.filter { $0.role == role }.map(\.id)
         }
         switch self {
         case .promptLabels:
-            return [.labelInitialPrompt: rows.map { $0[0] as String }]
+            return [.labelInitialPrompt: rows.map(\.id)]
         case .replyLabels:
             return [.labelAssistantReply: ids(role: "assistant"), .labelPrompterReply: ids(role: "prompter")]
         case .replyParents:

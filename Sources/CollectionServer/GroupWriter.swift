@@ -67,17 +67,18 @@ final class GroupWriter: Sendable {
     }
 
     /// Runs `body` in a savepoint of the group's transaction, rolled back when it throws. The savepoint statements
-    /// are prepared once (`Database.inSavepoint` parsed its SQL anew for every request).
+    /// are prepared once and run through SQLite's C API (`Database.inSavepoint` parsed its SQL anew for every
+    /// request).
     private static func inSavepoint<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
-        try db.cachedStatement(sql: "SAVEPOINT request").execute()
+        try db.run("SAVEPOINT request")
         do {
             let value = try body(db)
-            try db.cachedStatement(sql: "RELEASE SAVEPOINT request").execute()
+            try db.run("RELEASE SAVEPOINT request")
             return value
         } catch {
             if db.isInsideTransaction {
-                try? db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT request").execute()
-                try? db.cachedStatement(sql: "RELEASE SAVEPOINT request").execute()
+                try? db.run("ROLLBACK TO SAVEPOINT request")
+                try? db.run("RELEASE SAVEPOINT request")
             }
             throw error
         }

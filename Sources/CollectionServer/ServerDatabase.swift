@@ -17,8 +17,8 @@ enum ServerDatabase {
             // and deleted about 20 temporary files a second under load.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             // Checkpoint every 4,000 WAL pages (16 MB) instead of 1,000: a busy page is copied back to the database
-            // once per checkpoint, so fewer checkpoints write and sync less (they ran inside request commits and
-            // were a twentieth of the server's time under load).
+            // once per checkpoint, so fewer checkpoints write and sync less. The server's writer connection hands
+            // its checkpoints to `WALSyncer`'s thread instead (`WALSyncer.install(on:)`).
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)

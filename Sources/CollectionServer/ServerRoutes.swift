@@ -152,7 +152,7 @@ struct ServerRoutes: Sendable {
 
     /// The API client named by `?api_key=` (wins) or `X-API-Key`; anything else is 403 / 2.
     func client(_ request: Request) throws -> String {
-        let key = request.uri.queryParameters.get("api_key") ?? Self.header(request, "X-API-Key")
+        let key = request.uri.queryParameters.get("api_key") ?? Self.header(request, Self.apiKeyField)
         guard let key, apiKeys.contains(key) else { throw ServerError.notAuthorized }
         return key
     }
@@ -168,18 +168,23 @@ struct ServerRoutes: Sendable {
             throw ErrorMiddleware.tooLarge(configuration.maxBodyBytes)
         }
         return try RequestValidator.json(
-            Data(buffer.readableBytesView), contentType: Self.header(request, "Content-Type"))
+            Data(buffer.readableBytesView), contentType: Self.header(request, .contentType))
     }
 
-    /// A header value by case-insensitive name.
-    static func header(_ request: Request, _ name: String) -> String? {
-        guard let field = HTTPField.Name(name) else { return nil }
+    /// `X-API-Key` (the field names are checked once, not on every request).
+    static let apiKeyField = HTTPField.Name("X-API-Key")
+    /// `X-OASST-USER`.
+    static let oasstUserField = HTTPField.Name("X-OASST-USER")
+
+    /// A header value by (case-insensitive) field name.
+    static func header(_ request: Request, _ field: HTTPField.Name?) -> String? {
+        guard let field else { return nil }
         return request.headers[field]
     }
 
     /// `?oasst_user=` (wins) or `X-OASST-USER`, split at the first colon; no colon means no user.
     static func oasstUser(_ request: Request) -> (authMethod: String, id: String)? {
-        guard let value = request.uri.queryParameters.get("oasst_user") ?? header(request, "X-OASST-USER"),
+        guard let value = request.uri.queryParameters.get("oasst_user") ?? header(request, Self.oasstUserField),
             let colon = value.firstIndex(of: ":")
         else { return nil }
         return (String(value[..<colon]), String(value[value.index(after: colon)...]))

@@ -10,7 +10,7 @@ extension ServerStore {
     ) throws
         -> UserRecord
     {
-        guard let user = try UserRecord.find(db, client: client, authMethod: header.authMethod, username: header.id)
+        guard let user = try findUser(db, client: client, authMethod: header.authMethod, username: header.id)
         else { throw ServerError.userNotFound }
         return user
     }
@@ -31,8 +31,7 @@ extension ServerStore {
             if task.frontendMessageID == ackID && task.ack == true { return }
             if task.isExpired(at: now) { throw ServerError.taskExpired }
             if task.done || task.ack == true { throw ServerError.oasst(2103, "Task already updated.") }
-            try db.cachedStatement(sql: "UPDATE task SET ack = 1, frontend_message_id = ? WHERE id = ?").execute(
-                arguments: [ackID, id])
+            try db.run("UPDATE task SET ack = 1, frontend_message_id = ? WHERE id = ?", [.text(ackID), .text(id)])
         }
     }
 
@@ -86,15 +85,14 @@ extension ServerStore {
 
     /// The task an ack id names: none → 400 / 2100, several → 400 / 1004.
     private func taskByAckID(_ db: Database, client: String, ackID: String) throws -> TaskRecord {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT \(TaskRecord.columns) FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2"),
-            arguments: [client, ackID])
-        guard let row = rows.first else {
+        let tasks = try db.rows(
+            "SELECT \(TaskRecord.columns) FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2",
+            [.text(client), .text(ackID)], read: TaskRecord.init(row:))
+        guard let task = tasks.first else {
             throw ServerError.oasst(2100, "Task for frontend_message_id='\(ackID)' not found")
         }
-        if rows.count > 1 { throw ServerError.interactionFailed }
-        return TaskRecord(row: row)
+        if tasks.count > 1 { throw ServerError.interactionFailed }
+        return task
     }
 
     /// The common task checks: expired → not acked → done → other user.
@@ -108,16 +106,23 @@ extension ServerStore {
     /// `POST /tasks/interaction`.
     func interaction(client: String, interaction: Interaction) async throws -> TaskDone {
         let now = self.now
+        // Text work that needs no database is done before the transaction (the single writer has enough to do).
+        let prepared: String?
+        switch interaction {
+        case .textReplyToMessage(let body): prepared = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .textLabels(let body): prepared = Self.labelsJSON(body.labels)
+        case .messageRanking, .messageRating: prepared = nil
+        }
         return try await write { [self] db in
-            let user = try UserRecord.upsert(db, client: client, user: interaction.user, now: now)
+            let user = try upsertUser(db, client: client, user: interaction.user, now: now)
             try user.check(enforceTerms: configuration.enforceTermsOfService)
             switch interaction {
             case .textReplyToMessage(let body):
-                try textReply(db, client: client, user: user, body: body, now: now)
+                try textReply(db, client: client, user: user, body: body, text: prepared ?? body.text, now: now)
             case .messageRanking(let body):
                 try ranking(db, client: client, user: user, body: body, now: now)
             case .textLabels(let body):
-                try labels(db, client: client, user: user, body: body, now: now)
+                try labels(db, client: client, user: user, body: body, labelsText: prepared ?? "{}", now: now)
             case .messageRating(let body):
                 let exists =
                     try Bool.fetchOne(
@@ -134,8 +139,9 @@ extension ServerStore {
         }
     }
 
+    /// A reply; `text` is the body's text trimmed of surrounding white space.
     private func textReply(
-        _ db: Database, client: String, user: UserRecord, body: TextReplyInteraction, now: Date
+        _ db: Database, client: String, user: UserRecord, body: TextReplyInteraction, text: String, now: Date
     )
         throws
     {
@@ -144,33 +150,38 @@ extension ServerStore {
         }
         let task = try taskByAckID(db, client: client, ackID: body.messageID)
         try checkAnswerable(task, user: user, now: now)
-        let text = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.unicodeScalars.count > configuration.messageSizeLimit {
             throw ServerError.oasst(1008, "Message size too long.")
         }
         let duplicate =
-            try Bool.fetchOne(
-                db.cachedStatement(
-                    // `+created_date`: look the text up through the (user_id, text) index, not every recent message.
-                    sql: "SELECT 1 FROM message WHERE user_id = ? AND text = ? AND +created_date > ? AND deleted = 0"),
-                arguments: [user.id, text, now.timeIntervalSince1970 - configuration.duplicateMessageWindow]) ?? false
+            try db.firstRow(
+                // `+created_date`: look the text up through the (user_id, text) index, not every recent message.
+                "SELECT 1 FROM message WHERE user_id = ? AND text = ? AND +created_date > ? AND deleted = 0",
+                [.text(user.id), .text(text), .real(now.timeIntervalSince1970 - configuration.duplicateMessageWindow)]
+            ) { _ in true } ?? false
         if duplicate { throw ServerError.oasst(1009, "User recent messages have duplicates") }
-        var parent: Row?
+        var parent: (id: String, treeID: String, depth: Int)?
         if let target = task.targetMessageID, task.type == .assistantReply || task.type == .prompterReply {
-            parent = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT m.*, mt.state FROM message m JOIN message_tree mt ON mt.id = m.tree_id WHERE m.id = ?"),
-                arguments: [target])
-            let state: String = parent?["state"] ?? ""
+            let row = try db.firstRow(
+                "SELECT m.id, m.tree_id, m.depth, mt.state FROM message m JOIN message_tree mt ON mt.id = m.tree_id WHERE m.id = ?",
+                [.text(target)]
+            ) { row in
+                (
+                    parent: (id: row.text(0) ?? "", treeID: row.text(1) ?? "", depth: row.integer(2) ?? 0),
+                    state: row.text(3)
+                )
+            }
+            parent = row?.parent
+            let state = row?.state ?? ""
             guard ["growing", "ranking", "ready_for_scoring", "ready_for_export"].contains(state) else {
                 throw ServerError.oasst(2010, "Message tree is in an aborted state (\(state)).")
             }
             let replied =
-                try Bool.fetchOne(
-                    db.cachedStatement(
-                        // `+user_id`: by parent (a few rows), not through every message of the user.
-                        sql: "SELECT 1 FROM message WHERE parent_id = ? AND +user_id = ? AND deleted = 0"),
-                    arguments: [target, user.id]) ?? false
+                try db.firstRow(
+                    // `+user_id`: by parent (a few rows), not through every message of the user.
+                    "SELECT 1 FROM message WHERE parent_id = ? AND +user_id = ? AND deleted = 0",
+                    [.text(target), .text(user.id)]
+                ) { _ in true } ?? false
             if replied { throw ServerError.oasst(1011, "User has already replied to this message.") }
         }
         let role: String
@@ -183,38 +194,39 @@ extension ServerStore {
             throw ServerError.oasst(2107, "Unexpected task payload type: \(Self.payloadName(task.type))")
         }
         let taken =
-            try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM message WHERE api_client = ? AND frontend_message_id = ?"),
-                arguments: [client, body.userMessageID]) ?? false
+            try db.firstRow(
+                "SELECT 1 FROM message WHERE api_client = ? AND frontend_message_id = ?",
+                [.text(client), .text(body.userMessageID)]
+            ) { _ in true } ?? false
         if taken || body.userMessageID.count > 200 { throw ServerError.interactionFailed }
         let messageID = UUIDText.randomText()
         let lang = body.lang ?? "en"
         let treeID: String
         let depth: Int
         if let parent {
-            treeID = parent["tree_id"]
-            depth = (parent["depth"] as Int) + 1
+            treeID = parent.treeID
+            depth = parent.depth + 1
         } else {
             treeID = messageID
             depth = 0
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO message_tree (id, state, lang, created_date, author)
-                    VALUES (?, 'initial_prompt_review', ?, ?, ?)
-                    """
-            ).execute(arguments: [treeID, lang, now.timeIntervalSince1970, user.id])
-        }
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO message (id, tree_id, parent_id, api_client, frontend_message_id, user_id, role, text, lang,
-                    depth, created_date)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            try db.run(
                 """
-        ).execute(arguments: [
-            messageID, treeID, parent?["id"] as String?, client, body.userMessageID, user.id, role, text, lang,
-            depth, now.timeIntervalSince1970,
-        ])
-        try db.cachedStatement(sql: "UPDATE task SET done = 1 WHERE id = ?").execute(arguments: [task.id])
+                INSERT INTO message_tree (id, state, lang, created_date, author)
+                VALUES (?, 'initial_prompt_review', ?, ?, ?)
+                """, [.text(treeID), .text(lang), .real(now.timeIntervalSince1970), .text(user.id)])
+        }
+        try db.run(
+            """
+            INSERT INTO message (id, tree_id, parent_id, api_client, frontend_message_id, user_id, role, text, lang,
+                depth, created_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(messageID), .text(treeID), .text(parent?.id), .text(client), .text(body.userMessageID),
+                .text(user.id), .text(role), .text(text), .text(lang), .integer(depth),
+                .real(now.timeIntervalSince1970),
+            ])
+        try db.run("UPDATE task SET done = 1 WHERE id = ?", [.text(task.id)])
     }
 
     private func ranking(
@@ -234,33 +246,34 @@ extension ServerStore {
         }
         for replyID in task.replyIDs {
             let stillChild =
-                try Bool.fetchOne(
-                    db.cachedStatement(sql: "SELECT 1 FROM message WHERE id = ? AND parent_id = ? AND deleted = 0"),
-                    arguments: [replyID, parent]) ?? false
+                try db.firstRow(
+                    "SELECT 1 FROM message WHERE id = ? AND parent_id = ? AND deleted = 0",
+                    [.text(replyID), .text(parent)]
+                ) { _ in true } ?? false
             if !stillChild { throw ServerError.oasst(2011, "Corrupt ranking result") }
         }
         let ranked = body.ranking.map { task.replyIDs[$0] }
         let rankingText = "[" + body.ranking.map(String.init).joined(separator: ",") + "]"
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO ranking (parent_id, user_id, task_id, ranking, ranked_message_ids, not_rankable,
-                    created_date) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            parent, user.id, task.id, rankingText, TaskRecord.json(ranked), body.notRankable,
-            now.timeIntervalSince1970,
-        ])
-        try db.cachedStatement(sql: "UPDATE task SET done = 1 WHERE id = ?").execute(arguments: [task.id])
+        try db.run(
+            """
+            INSERT INTO ranking (parent_id, user_id, task_id, ranking, ranked_message_ids, not_rankable,
+                created_date) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(parent), .text(user.id), .text(task.id), .text(rankingText), .text(TaskRecord.json(ranked)),
+                .bool(body.notRankable), .real(now.timeIntervalSince1970),
+            ])
+        try db.run("UPDATE task SET done = 1 WHERE id = ?", [.text(task.id)])
         if let tree = task.treeID { try refreshTree(db, treeID: tree) }
     }
 
+    /// Labels; `labelsText` is the body's labels as stored (`labelsJSON`).
     private func labels(
-        _ db: Database, client: String, user: UserRecord, body: TextLabelsInteraction, now: Date
+        _ db: Database, client: String, user: UserRecord, body: TextLabelsInteraction, labelsText: String, now: Date
     )
         throws
     {
         let messageID = UUIDText.lowercased(body.messageID)
-        let labelsText = Self.labelsJSON(body.labels)
         guard let taskUUID = body.taskID else {
             let exists =
                 try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM message WHERE id = ?"), arguments: [messageID])
@@ -300,19 +313,18 @@ extension ServerStore {
         if !missing.isEmpty {
             throw ServerError.oasst(2052, "Mandatory text labels missing: \(missing.joined(separator: ", "))")
         }
-        let author = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT user_id FROM message WHERE id = ?"), arguments: [target])
+        let author = try db.firstRow("SELECT user_id FROM message WHERE id = ?", [.text(target)]) { $0.text(0) } ?? nil
         if author == user.id { throw ServerError.oasst(2053, "Labeling own message is not allowed") }
         let before =
-            try Bool.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT 1 FROM text_label WHERE message_id = ? AND user_id = ? AND task_id IS NOT NULL"),
-                arguments: [target, user.id]) ?? false
+            try db.firstRow(
+                "SELECT 1 FROM text_label WHERE message_id = ? AND user_id = ? AND task_id IS NOT NULL",
+                [.text(target), .text(user.id)]
+            ) { _ in true } ?? false
         if before { throw ServerError.oasst(2053, "Message was already labeled by user") }
-        try db.cachedStatement(
-            sql: "INSERT INTO text_label (message_id, user_id, task_id, labels, created_date) VALUES (?, ?, ?, ?, ?)"
-        ).execute(arguments: [target, user.id, task.id, labelsText, now.timeIntervalSince1970])
-        try db.cachedStatement(sql: "UPDATE task SET done = 1 WHERE id = ?").execute(arguments: [task.id])
+        try db.run(
+            "INSERT INTO text_label (message_id, user_id, task_id, labels, created_date) VALUES (?, ?, ?, ?, ?)",
+            [.text(target), .text(user.id), .text(task.id), .text(labelsText), .real(now.timeIntervalSince1970)])
+        try db.run("UPDATE task SET done = 1 WHERE id = ?", [.text(task.id)])
         try recordReview(db, messageID: target)
     }
 
@@ -322,11 +334,8 @@ extension ServerStore {
         return camel + "Payload"
     }
 
-    /// Labels as a JSON object text with sorted keys.
+    /// Labels as a JSON object text with sorted keys (the validator admits only finite values from 0 to 1).
     static func labelsJSON(_ labels: [String: Double]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(labels) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        OasstJSON.labelsText(labels) ?? "{}"
     }
 }

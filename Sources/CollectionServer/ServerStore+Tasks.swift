@@ -22,7 +22,7 @@ extension ServerStore {
     func availability(client: String, user: User, lang: String) async throws -> TaskAvailability {
         let now = self.now
         return try await write { [self] db in
-            let record = try UserRecord.upsert(db, client: client, user: user, now: now)
+            let record = try upsertUser(db, client: client, user: user, now: now)
             try record.check(enforceTerms: configuration.enforceTermsOfService)
             try advanceTrees(db, lang: lang)
             let candidates = try self.candidates(db, userID: record.id, lang: lang, now: now)
@@ -39,21 +39,27 @@ extension ServerStore {
         }
     }
 
-    /// `POST /tasks/`: picks, stores and returns a task for the user, with its JSON (the response body).
+    /// `POST /tasks/`: picks, stores and returns a task for the user, with its JSON (the response body, written
+    /// after the transaction: the single writer has enough to do).
     func requestTask(client: String, request: TaskRequest) async throws -> (task: OasstTask, json: Data) {
+        let task = try await pickTask(client: client, request: request)
+        return (task, try OasstJSON.encode(task))
+    }
+
+    /// Picks and stores a task for the user (the writer's part of `requestTask`).
+    private func pickTask(client: String, request: TaskRequest) async throws -> OasstTask {
         let now = self.now
         let lang = request.lang ?? "en"
         return try await write { [self] db in
-            let user = try UserRecord.upsert(db, client: client, user: request.user, now: now)
+            let user = try upsertUser(db, client: client, user: request.user, now: now)
             try user.check(enforceTerms: configuration.enforceTermsOfService)
             let pending =
-                try Int.fetchOne(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT COUNT(*) FROM task WHERE user_id = ? AND done = 0 AND skipped = 0
-                            AND created_date > ?
-                            """),
-                    arguments: [user.id, now.timeIntervalSince1970 - configuration.pendingTaskWindow]) ?? 0
+                try db.firstRow(
+                    """
+                    SELECT COUNT(*) FROM task WHERE user_id = ? AND done = 0 AND skipped = 0
+                    AND created_date > ?
+                    """, [.text(user.id), .real(now.timeIntervalSince1970 - configuration.pendingTaskWindow)]
+                ) { $0.integer(0) ?? 0 } ?? 0
             if pending >= configuration.maxPendingTasksPerUser {
                 throw ServerError.oasst(1012, "User has too many pending tasks.")
             }
@@ -145,34 +151,35 @@ extension ServerStore {
     func candidates(
         _ db: Database, query: CandidateQuery, userID: String, lang: String, now: Date
     ) throws -> [TaskType: [String]] {
-        let sql = query.sql
         // Bound by position in the order SQLite numbers the `:name` parameters (first appearance): building and
         // filtering a dictionary of every named value per query hashed a dozen strings each time.
-        let values = query.parameters.map { name -> (any DatabaseValueConvertible)? in
+        let values = query.parameters.map { name -> SQLiteValue in
             switch name {
-            case "u": return userID
-            case "lang": return lang
-            case "now": return now.timeIntervalSince1970
-            case "lock": return now.timeIntervalSince1970 - configuration.pendingTaskWindow
-            case "nPrompt": return configuration.numReviewsInitialPrompt
-            case "nReply": return configuration.numReviewsReply
-            case "depth": return configuration.maxTreeDepth
-            case "children": return configuration.maxChildrenCount
-            case "prompterChildren": return configuration.numPrompterReplies
-            case "goal": return configuration.goalTreeSize
-            case "nRank": return configuration.numRequiredRankings
-            case "rankPrompter": return configuration.rankPrompterReplies
-            default: return nil
+            case "u": return .text(userID)
+            case "lang": return .text(lang)
+            case "now": return .real(now.timeIntervalSince1970)
+            case "lock": return .real(now.timeIntervalSince1970 - configuration.pendingTaskWindow)
+            case "nPrompt": return .integer(configuration.numReviewsInitialPrompt)
+            case "nReply": return .integer(configuration.numReviewsReply)
+            case "depth": return .integer(configuration.maxTreeDepth)
+            case "children": return .integer(configuration.maxChildrenCount)
+            case "prompterChildren": return .integer(configuration.numPrompterReplies)
+            case "goal": return .integer(configuration.goalTreeSize)
+            case "nRank": return .integer(configuration.numRequiredRankings)
+            case "rankPrompter": return .bool(configuration.rankPrompterReplies)
+            default: return .text(nil)
             }
         }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
+        let rows = try db.rows(query.sql, values) { row in
+            (id: row.text(0) ?? "", role: query.hasRole ? row.text(1) : nil)
+        }
         return query.split(rows)
     }
 
-    /// Builds the task JSON for a target, stores the task and returns it with that JSON.
+    /// Builds the task for a target, stores it and returns it.
     func makeTask(
         _ db: Database, client: String, user: UserRecord, type: TaskType, target: String?, simple: Bool, now: Date
-    ) throws -> (task: OasstTask, json: Data) {
+    ) throws -> OasstTask {
         let id = UUIDText.random()
         let thread = try target.map { try self.thread(db, messageID: $0, viewer: user.id) } ?? []
         let conversation = Conversation(messages: thread)
@@ -180,8 +187,7 @@ extension ServerStore {
         var validLabels: [String] = []
         var treeID: String?
         if let target {
-            treeID = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT tree_id FROM message WHERE id = ?"), arguments: [target])
+            treeID = try db.firstRow("SELECT tree_id FROM message WHERE id = ?", [.text(target)]) { $0.text(0) } ?? nil
         }
         let task: OasstTask
         switch type {
@@ -195,21 +201,17 @@ extension ServerStore {
             guard let target, let treeID, let treeUUID = UUIDText.parse(treeID),
                 let parentUUID = UUIDText.parse(target)
             else { throw ServerError.notAvailable(type) }
-            let replies = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT \(Self.threadColumns) FROM message WHERE parent_id = ? AND deleted = 0
-                        AND review_result = 1
-                        """),
-                arguments: [target]
+            let replies = try db.rows(
+                "SELECT \(Self.threadColumns) FROM message WHERE parent_id = ? AND deleted = 0 AND review_result = 1",
+                [.text(target)], read: { row in (id: row.text(0) ?? "", message: Self.message(row, viewer: user.id)) }
             ).shuffled()
             var messages: [ConversationMessage] = []
-            for row in replies {
-                var message = try conversationMessage(db, row: row, viewer: user.id)
+            for reply in replies {
+                var message = try withReactions(db, reply.message, id: reply.id, viewer: user.id)
                 message.synthetic = nil
                 messages.append(message)
             }
-            replyIDs = replies.map { $0[0] as String }
+            replyIDs = replies.map(\.id)
             let body = RankRepliesTask(
                 id: id, conversation: conversation, replies: messages.map(\.text), replyMessages: messages,
                 messageTreeID: treeUUID, rankingParentID: parentUUID, revealSynthetic: false)
@@ -238,64 +240,69 @@ extension ServerStore {
             .rankConversationReplies, .labelConversationReply:
             throw ServerError.notAvailable(type)
         }
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO task (id, api_client, user_id, type, created_date, expiry_date, target_message_id, tree_id,
-                    reply_ids, valid_labels)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            UUIDText.lowercased(id), client, user.id, type.rawValue, now.timeIntervalSince1970,
-            now.timeIntervalSince1970 + configuration.taskValidity, target, treeID,
-            replyIDs.isEmpty ? nil : TaskRecord.json(replyIDs),
-            validLabels.isEmpty ? nil : TaskRecord.json(validLabels),
-        ])
-        return (task, try OasstJSON.encode(task))
+        try db.run(
+            """
+            INSERT INTO task (id, api_client, user_id, type, created_date, expiry_date, target_message_id, tree_id,
+                reply_ids, valid_labels)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(UUIDText.lowercased(id)), .text(client), .text(user.id), .text(type.rawValue),
+                .real(now.timeIntervalSince1970), .real(now.timeIntervalSince1970 + configuration.taskValidity),
+                .text(target), .text(treeID), .text(replyIDs.isEmpty ? nil : TaskRecord.json(replyIDs)),
+                .text(validLabels.isEmpty ? nil : TaskRecord.json(validLabels)),
+            ])
+        return task
     }
 
-    /// The message columns `conversationMessage(_:row:viewer:)` reads, in the order it reads them.
+    /// The message columns `message(_:viewer:)` reads, in the order it reads them.
     static let threadColumns = "id, parent_id, user_id, frontend_message_id, text, lang, role, synthetic"
 
     /// The thread from the root to `messageID`, as seen by `viewer`.
     func thread(_ db: Database, messageID: String, viewer: String) throws -> [ConversationMessage] {
-        var rows: [Row] = []
+        var messages: [ConversationMessage] = []
         var next: String? = messageID
-        while let id = next, rows.count < 1000 {
+        while let id = next, messages.count < 1000 {
             guard
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT \(Self.threadColumns) FROM message WHERE id = ?"), arguments: [id])
+                let (message, parent) = try db.firstRow(
+                    "SELECT \(Self.threadColumns) FROM message WHERE id = ?", [.text(id)],
+                    read: { row in (Self.message(row, viewer: viewer), row.text(1)) })
             else {
                 break
             }
-            rows.append(row)
-            next = row[1]
+            messages.append(try withReactions(db, message, id: id, viewer: viewer))
+            next = parent
         }
-        return try rows.reversed().map { try conversationMessage(db, row: $0, viewer: viewer) }
+        return messages.reversed()
     }
 
-    /// One message row (selected with `threadColumns`) as a `ConversationMessage` for `viewer` (reaction counts,
-    /// own reactions, authorship).
-    func conversationMessage(_ db: Database, row: Row, viewer: String) throws -> ConversationMessage {
-        let id: String = row[0]
-        var emojis: [String: Int] = [:]
-        var mine: [String] = []
-        // One query for both the counts and the viewer's own reactions (rows come in `emoji` order, BINARY).
-        for reaction in try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT emoji, COUNT(*) AS n, MAX(user_id = ?) AS mine FROM reaction WHERE message_id = ?
-                    GROUP BY emoji ORDER BY emoji
-                    """),
-            arguments: [viewer, id])
-        {
-            let emoji: String = reaction[0]
-            emojis[emoji] = reaction[1] as Int
-            if reaction[2] as Bool { mine.append(emoji) }
-        }
-        let author: String? = row[2]
+    /// One message row (selected with `threadColumns`) as a `ConversationMessage` for `viewer`, without its
+    /// reactions (`withReactions`).
+    static func message(_ row: SQLiteRow, viewer: String) -> ConversationMessage {
+        let author = row.text(2)
         return ConversationMessage(
-            id: UUIDText.parse(id) ?? UUIDText.random(), userID: author.flatMap(UUIDText.parse),
-            frontendMessageID: row[3], text: row[4], lang: row[5], isAssistant: (row[6] as String) == "assistant",
-            emojis: emojis, userEmojis: mine, userIsAuthor: author == viewer, synthetic: row[7])
+            id: row.text(0).flatMap(UUIDText.parse) ?? UUIDText.random(), userID: author.flatMap(UUIDText.parse),
+            frontendMessageID: row.text(3), text: row.text(4) ?? "", lang: row.text(5),
+            isAssistant: row.text(6) == "assistant", emojis: [:], userEmojis: [], userIsAuthor: author == viewer,
+            synthetic: row.bool(7))
+    }
+
+    /// The message with its reaction counts and `viewer`'s own reactions (`id` is its stored id).
+    func withReactions(
+        _ db: Database, _ message: ConversationMessage, id: String, viewer: String
+    ) throws -> ConversationMessage {
+        var message = message
+        // One query for both the counts and the viewer's own reactions (rows come in `emoji` order, BINARY).
+        let reactions = try db.rows(
+            """
+            SELECT emoji, COUNT(*) AS n, MAX(user_id = ?) AS mine FROM reaction WHERE message_id = ?
+            GROUP BY emoji ORDER BY emoji
+            """, [.text(viewer), .text(id)]
+        ) { row in (emoji: row.text(0) ?? "", count: row.integer(1) ?? 0, mine: row.bool(2) ?? false) }
+        for reaction in reactions {
+            message.emojis[reaction.emoji] = reaction.count
+            if reaction.mine { message.userEmojis.append(reaction.emoji) }
+        }
+        return message
     }
 }

@@ -67,35 +67,35 @@ extension ServerStore {
     /// A tree that starts growing invalidates `treeGate` (the next pass refreshes it).
     func setState(_ db: Database, treeID: String, state: String) throws {
         if state == "growing" { treeGate.invalidate() }
-        try db.cachedStatement(sql: "UPDATE message_tree SET state = ? WHERE id = ?").execute(arguments: [
-            state, treeID,
-        ])
+        try db.run("UPDATE message_tree SET state = ? WHERE id = ?", [.text(state), .text(treeID)])
     }
 
     /// Counts one more task review of a message and decides it once enough reviews are in.
     func recordReview(_ db: Database, messageID: String) throws {
-        try db.cachedStatement(sql: "UPDATE message SET review_count = review_count + 1 WHERE id = ?").execute(
-            arguments: [messageID])
+        // RETURNING: the counted review and what deciding it needs, in one statement.
         guard
-            let row = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT parent_id, review_count, review_result, tree_id, lang FROM message WHERE id = ?"),
-                arguments: [messageID])
+            let row = try db.firstRow(
+                """
+                UPDATE message SET review_count = review_count + 1 WHERE id = ?
+                RETURNING parent_id IS NULL, review_count, review_result IS NULL, tree_id, lang
+                """, [.text(messageID)],
+                read: { row in
+                    (
+                        isRoot: row.bool(0) ?? false, count: row.integer(1) ?? 0, undecided: row.bool(2) ?? false,
+                        treeID: row.text(3) ?? "", lang: row.text(4) ?? ""
+                    )
+                })
         else {
             return
         }
-        let isRoot = (row[0] as String?) == nil
-        let needed = isRoot ? configuration.numReviewsInitialPrompt : configuration.numReviewsReply
-        let count: Int = row[1]
-        guard count >= needed, (row[2] as Bool?) == nil else { return }
+        let needed = row.isRoot ? configuration.numReviewsInitialPrompt : configuration.numReviewsReply
+        guard row.count >= needed, row.undecided else { return }
         let accepted = try acceptanceScore(db, messageID: messageID) > configuration.acceptanceThreshold
-        try db.cachedStatement(sql: "UPDATE message SET review_result = ? WHERE id = ?").execute(arguments: [
-            accepted, messageID,
-        ])
-        let treeID: String = row[3]
-        if isRoot {
+        try db.run("UPDATE message SET review_result = ? WHERE id = ?", [.bool(accepted), .text(messageID)])
+        let treeID = row.treeID
+        if row.isRoot {
             try setState(db, treeID: treeID, state: accepted ? "prompt_lottery_waiting" : "aborted_low_grade")
-            if accepted { try runLottery(db, lang: row[4]) }
+            if accepted { try runLottery(db, lang: row.lang) }
         } else {
             try refreshTree(db, treeID: treeID)
         }
@@ -103,15 +103,13 @@ extension ServerStore {
 
     /// `1 − (mean(spam) + mean(lang_mismatch))` over the message's task labels (a missing label counts as absent).
     func acceptanceScore(_ db: Database, messageID: String) throws -> Double {
-        let texts = try String.fetchAll(
-            db.cachedStatement(sql: "SELECT labels FROM text_label WHERE message_id = ? AND task_id IS NOT NULL"),
-            arguments: [messageID])
+        let texts = try db.rows(
+            "SELECT labels FROM text_label WHERE message_id = ? AND task_id IS NOT NULL", [.text(messageID)]
+        ) { $0.text(0) ?? "" }
         var spam: [Double] = []
         var mismatch: [Double] = []
         for text in texts {
-            guard let data = text.data(using: .utf8),
-                let labels = try? JSONDecoder().decode([String: Double].self, from: data)
-            else { continue }
+            guard let labels = try? OasstJSON.decode([String: Double].self, from: Data(text.utf8)) else { continue }
             if let value = labels["spam"] { spam.append(value) }
             if let value = labels["lang_mismatch"] { mismatch.append(value) }
         }
@@ -123,44 +121,39 @@ extension ServerStore {
     /// reviewed; `ranking` → `ready_for_scoring` → `ready_for_export` once every rankable parent has its rankings.
     func refreshTree(_ db: Database, treeID: String) throws {
         guard
-            let state = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT state FROM message_tree WHERE id = ?"), arguments: [treeID])
+            let state = try db.firstRow(
+                "SELECT state FROM message_tree WHERE id = ?", [.text(treeID)], read: { $0.text(0) })
+                ?? nil
         else { return }
         let lockSince = now.timeIntervalSince1970 - configuration.pendingTaskWindow
         if state == "growing" {
-            let size =
-                try Int.fetchOne(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT COUNT(*) FROM message WHERE tree_id = ? AND deleted = 0
-                            AND (review_result IS NULL OR review_result = 1)
-                            """), arguments: [treeID]) ?? 0
-            let unreviewed =
-                try Int.fetchOne(
-                    db.cachedStatement(
-                        sql: "SELECT COUNT(*) FROM message WHERE tree_id = ? AND deleted = 0 AND review_result IS NULL"),
-                    arguments: [treeID]) ?? 0
+            // Live and unreviewed messages counted in one pass over the tree.
+            let counts = try db.firstRow(
+                """
+                SELECT COUNT(*), COUNT(*) FILTER (WHERE review_result IS NULL) FROM message
+                WHERE tree_id = ? AND deleted = 0 AND (review_result IS NULL OR review_result = 1)
+                """, [.text(treeID)], read: { row in (size: row.integer(0) ?? 0, unreviewed: row.integer(1) ?? 0) })
+            let size = counts?.size ?? 0
+            let unreviewed = counts?.unreviewed ?? 0
             let openReplies =
-                try Int.fetchOne(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT COUNT(*) FROM task WHERE tree_id = ? AND type IN ('assistant_reply', 'prompter_reply')
-                            AND done = 0 AND skipped = 0 AND created_date > ?
-                            """), arguments: [treeID, lockSince]) ?? 0
+                try db.firstRow(
+                    """
+                    SELECT COUNT(*) FROM task WHERE tree_id = ? AND type IN ('assistant_reply', 'prompter_reply')
+                    AND done = 0 AND skipped = 0 AND created_date > ?
+                    """, [.text(treeID), .real(lockSince)], read: { $0.integer(0) ?? 0 }) ?? 0
             let roomLeft =
-                try Bool.fetchOne(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT 1 FROM message m WHERE m.tree_id = ? AND m.review_result = 1 AND m.deleted = 0
-                            AND m.depth < ? AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND c.deleted = 0
-                                AND (c.review_result IS NULL OR c.review_result = 1))
-                                < CASE m.role WHEN 'prompter' THEN ? ELSE ? END
-                            LIMIT 1
-                            """),
-                    arguments: [
-                        treeID, configuration.maxTreeDepth, configuration.maxChildrenCount,
-                        configuration.numPrompterReplies,
-                    ]) ?? false
+                try db.firstRow(
+                    """
+                    SELECT 1 FROM message m WHERE m.tree_id = ? AND m.review_result = 1 AND m.deleted = 0
+                    AND m.depth < ? AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND c.deleted = 0
+                        AND (c.review_result IS NULL OR c.review_result = 1))
+                        < CASE m.role WHEN 'prompter' THEN ? ELSE ? END
+                    LIMIT 1
+                    """,
+                    [
+                        .text(treeID), .integer(configuration.maxTreeDepth), .integer(configuration.maxChildrenCount),
+                        .integer(configuration.numPrompterReplies),
+                    ], read: { _ in true }) ?? false
             guard unreviewed == 0, openReplies == 0, size >= configuration.goalTreeSize || !roomLeft else { return }
             try setState(db, treeID: treeID, state: "ranking")
             if let lang = try String.fetchOne(
@@ -174,9 +167,9 @@ extension ServerStore {
         let parents = try rankableParents(db, treeID: treeID)
         for parent in parents {
             let rankings =
-                try Int.fetchOne(
-                    db.cachedStatement(sql: "SELECT COUNT(*) FROM ranking WHERE parent_id = ?"), arguments: [parent])
-                ?? 0
+                try db.firstRow("SELECT COUNT(*) FROM ranking WHERE parent_id = ?", [.text(parent)]) {
+                    $0.integer(0) ?? 0
+                } ?? 0
             if rankings < configuration.numRequiredRankings { return }
         }
         try setState(db, treeID: treeID, state: "ready_for_scoring")
@@ -190,14 +183,14 @@ extension ServerStore {
 
     /// Accepted messages of a tree with at least two accepted children that need ranking.
     func rankableParents(_ db: Database, treeID: String) throws -> [String] {
-        try String.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT m.id FROM message m WHERE m.tree_id = ? AND m.deleted = 0 AND m.review_result = 1
-                    AND (? OR m.role = 'prompter')
-                    AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND c.deleted = 0 AND c.review_result = 1)
-                        >= 2
-                    """), arguments: [treeID, configuration.rankPrompterReplies])
+        try db.rows(
+            """
+            SELECT m.id FROM message m WHERE m.tree_id = ? AND m.deleted = 0 AND m.review_result = 1
+            AND (? OR m.role = 'prompter')
+            AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND c.deleted = 0 AND c.review_result = 1)
+                >= 2
+            """, [.text(treeID), .bool(configuration.rankPrompterReplies)]
+        ) { $0.text(0) ?? "" }
     }
 
     /// Computes the ranks of a parent's accepted children from its rankings with `RankAggregator` (ranked pairs).

@@ -16,16 +16,24 @@ final class ServerStore: Sendable {
     let groupWriter: GroupWriter
     /// Lets task requests skip the tree-advance pass while it would change nothing.
     let treeGate = TreeAdvanceGate()
+    /// The users requests named, so each request does not read its user again.
+    let users = UserCache()
 
     /// Opens the store on a database file and loads the seed corpus into a new database.
     init(path: String, configuration: ServerConfiguration) throws {
         self.pool = try ServerDatabase.open(path: path)
         self.configuration = configuration
         let syncer = WALSyncer(databasePath: path)
+        try pool.writeWithoutTransaction { db in syncer.install(on: db) }
         self.syncer = syncer
         let treeGate = self.treeGate
+        let users = self.users
         self.groupWriter = GroupWriter(
-            pool: pool, didCommit: { syncer.noteWrite() }, didRollBack: { treeGate.invalidate() })
+            pool: pool, didCommit: { syncer.noteWrite() },
+            didRollBack: {
+                treeGate.invalidate()
+                users.removeAll()
+            })
         if configuration.loadSeedCorpus {
             try pool.write { db in
                 let messages = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM message")) ?? 0
@@ -49,9 +57,11 @@ final class ServerStore: Sendable {
             return result
         } catch let error as ServerError {
             treeGate.invalidate()
+            users.removeAll()
             throw error
         } catch {
             treeGate.invalidate()
+            users.removeAll()
             throw ServerError.internalError
         }
     }
@@ -72,11 +82,33 @@ final class ServerStore: Sendable {
 
     // MARK: users
 
+    /// Finds a user by its front-end identity, from `users` when it is there.
+    func findUser(_ db: Database, client: String, authMethod: String, username: String) throws -> UserRecord? {
+        let key = UserCache.Key(client: client, authMethod: authMethod, username: username)
+        if let cached = users.user(key) { return cached }
+        guard let found = try UserRecord.find(db, client: client, authMethod: authMethod, username: username) else {
+            return nil
+        }
+        users.store(found, as: key)
+        return found
+    }
+
+    /// `UserRecord.upsert` through `users`: a known user with an unchanged display name is not read again.
+    func upsertUser(_ db: Database, client: String, user: User, now: Date) throws -> UserRecord {
+        let key = UserCache.Key(client: client, authMethod: user.authMethod, username: user.id)
+        if !user.id.isEmpty, let cached = users.user(key), cached.displayName == user.displayName { return cached }
+        let record = try UserRecord.upsert(db, client: client, user: user, now: now)
+        users.store(record, as: key)
+        return record
+    }
+
     /// `POST /frontend_users/`: create or update a user (every key of this server is trusted).
     func createFrontendUser(client: String, request: CreateFrontendUserRequest) async throws -> FrontEndUser {
         let now = self.now
-        return try await write { db in
-            let user = try UserRecord.upsert(db, client: client, user: request.user, now: now)
+        return try await write { [self] db in
+            let user = try upsertUser(db, client: client, user: request.user, now: now)
+            let key = UserCache.Key(client: client, authMethod: user.authMethod, username: user.username)
+            users.remove(key)
             if request.tosAcceptance == true && user.tosAcceptanceDate == nil {
                 try db.cachedStatement(sql: "UPDATE user SET tos_acceptance_date = ? WHERE id = ?").execute(arguments: [
                     now.timeIntervalSince1970, user.id,
@@ -96,8 +128,7 @@ final class ServerStore: Sendable {
                 ])
             }
             guard
-                let stored = try UserRecord.find(
-                    db, client: client, authMethod: user.authMethod, username: user.username)
+                let stored = try findUser(db, client: client, authMethod: user.authMethod, username: user.username)
             else { throw ServerError.internalError }
             return stored.frontEndUser
         }
@@ -105,8 +136,8 @@ final class ServerStore: Sendable {
 
     /// `GET /frontend_users/{auth_method}/{id}`.
     func frontendUser(client: String, authMethod: String, username: String) async throws -> FrontEndUser {
-        try await write { db in
-            guard let user = try UserRecord.find(db, client: client, authMethod: authMethod, username: username) else {
+        try await write { [self] db in
+            guard let user = try findUser(db, client: client, authMethod: authMethod, username: username) else {
                 throw ServerError.userNotFound
             }
             return user.frontEndUser

@@ -33,20 +33,20 @@ struct TaskRecord: Sendable {
 
     /// Reads a `task` row selected with `columns`, by position (looking columns up by name was a tenth of each
     /// read).
-    init(row: Row) {
-        id = row[0]
-        userID = row[1]
-        type = TaskType(rawValue: row[2]) ?? .random
-        createdDate = row[3]
-        expiryDate = row[4]
-        ack = row[5]
-        frontendMessageID = row[6]
-        done = row[7]
-        skipped = row[8]
-        targetMessageID = row[9]
-        treeID = row[10]
-        replyIDs = Self.strings(row[11])
-        validLabels = Self.strings(row[12])
+    init(row: SQLiteRow) {
+        id = row.text(0) ?? ""
+        userID = row.text(1) ?? ""
+        type = row.text(2).flatMap(TaskType.init(rawValue:)) ?? .random
+        createdDate = row.real(3) ?? 0
+        expiryDate = row.real(4) ?? 0
+        ack = row.bool(5)
+        frontendMessageID = row.text(6)
+        done = row.bool(7) ?? false
+        skipped = row.bool(8) ?? false
+        targetMessageID = row.text(9)
+        treeID = row.text(10)
+        replyIDs = Self.strings(row.text(11))
+        validLabels = Self.strings(row.text(12))
     }
 
     /// Whether the task is past its expiry at `now`.
@@ -72,10 +72,8 @@ struct TaskRecord: Sendable {
 
     /// Loads a task by id for an API client.
     static func find(_ db: Database, client: String, id: String) throws -> TaskRecord? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT \(columns) FROM task WHERE id = ? AND api_client = ?"),
-            arguments: [id, client]
-        )
-        .map(TaskRecord.init(row:))
+        try db.firstRow(
+            "SELECT \(columns) FROM task WHERE id = ? AND api_client = ?", [.text(id), .text(client)],
+            read: TaskRecord.init(row:))
     }
 }

@@ -13,3 +13,13 @@ public struct AckRequest: Codable, Sendable, Equatable, Hashable {
         case messageID = "message_id"
     }
 }
+
+extension AckRequest: JSONWritable {
+    /// Writes `{"message_id": …}`.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("message_id")
+        writer.string(messageID)
+        writer.endObject()
+    }
+}

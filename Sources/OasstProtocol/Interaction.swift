@@ -73,8 +73,8 @@ public enum Interaction: Codable, Sendable, Equatable, Hashable {
 }
 
 extension Interaction {
-    /// Writes a reply, rating or ranking with `JSONWriter`; `false` for labels, whose numbers `OasstJSON` leaves to
-    /// `JSONEncoder`'s formatting.
+    /// Writes the interaction with `JSONWriter`; `false` for labels with a non-finite value, which `OasstJSON` leaves
+    /// to `JSONEncoder` (it throws for them).
     func write(to writer: inout JSONWriter) -> Bool {
         let name = type.rawValue
         writer.beginObject()
@@ -82,7 +82,10 @@ extension Interaction {
         case .textReplyToMessage(let body): body.writeMembers(to: &writer, typeName: name)
         case .messageRating(let body): body.writeMembers(to: &writer, typeName: name)
         case .messageRanking(let body): body.writeMembers(to: &writer, typeName: name)
-        case .textLabels: return false
+        case .textLabels(let body):
+            // JSON has no non-finite numbers: `JSONEncoder` throws for them, and so does `OasstJSON.encode`.
+            guard body.labels.values.allSatisfy(\.isFinite) else { return false }
+            body.writeMembers(to: &writer, typeName: name)
         }
         writer.endObject()
         return true

@@ -100,6 +100,19 @@ struct JSONWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// Writes a finite number as `JSONEncoder` does: Swift's shortest round-trip text, without a trailing `.0`.
+    mutating func number(_ value: Double) {
+        separate()
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Writes an object of finite numbers, names sorted.
+    mutating func numberMap(_ map: [String: Double]) {
+        sortedObject(map) { $0.number($1) }
+    }
+
     /// Writes `null`.
     mutating func null() {
         separate()
@@ -115,10 +128,15 @@ struct JSONWriter {
 
     /// Writes an object of integers, names sorted.
     mutating func integerMap(_ map: [String: Int]) {
+        sortedObject(map) { $0.int($1) }
+    }
+
+    /// Writes an object with its members in the order of their names' UTF-8 bytes (`JSONEncoder`'s `.sortedKeys`).
+    private mutating func sortedObject<Value>(_ map: [String: Value], _ write: (inout JSONWriter, Value) -> Void) {
         beginObject()
-        for name in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for (name, value) in map.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             key(name)
-            int(map[name] ?? 0)
+            write(&self, value)
         }
         endObject()
     }

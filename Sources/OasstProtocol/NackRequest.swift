@@ -21,3 +21,15 @@ public struct NackRequest: Codable, Sendable, Equatable, Hashable {
         return NackRequest(reason: String(cut))
     }
 }
+
+extension NackRequest: JSONWritable {
+    /// Writes `{"reason": …}`, or `{}` without a reason.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let reason {
+            writer.key("reason")
+            writer.string(reason)
+        }
+        writer.endObject()
+    }
+}

@@ -34,6 +34,15 @@ public enum OasstJSON {
         return try makeEncoder().encode(value)
     }
 
+    /// A label map as JSON object text, names sorted and numbers written as `makeEncoder()` writes them (the local
+    /// server stores labels this way); nil when a value is not finite, which JSON cannot hold.
+    public static func labelsText(_ labels: [String: Double]) -> String? {
+        guard labels.values.allSatisfy(\.isFinite) else { return nil }
+        var writer = JSONWriter()
+        writer.numberMap(labels)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
     /// Decodes a protocol body (parsed by `JSONParser`, which refuses deep nesting and invalid UTF-8); every failure
     /// is an `OasstDecodingError`.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(OasstDecodingError) -> T {

@@ -17,3 +17,23 @@ public struct TaskRequest: Codable, Sendable, Equatable, Hashable {
         self.collective = collective
     }
 }
+
+extension TaskRequest: JSONWritable {
+    /// Writes the members in sorted order, leaving out the absent ones as the synthesized encoding does.
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        if let collective {
+            writer.key("collective")
+            writer.bool(collective)
+        }
+        if let lang {
+            writer.key("lang")
+            writer.string(lang)
+        }
+        writer.key("type")
+        writer.string(type.rawValue)
+        writer.key("user")
+        writer.value(user)
+        writer.endObject()
+    }
+}

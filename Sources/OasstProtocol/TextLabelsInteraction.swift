@@ -50,3 +50,32 @@ public struct TextLabelsInteraction: Codable, Sendable, Equatable, Hashable {
         try c.encode(user, forKey: .user)
     }
 }
+
+extension TextLabelsInteraction {
+    /// Writes the members of the `text_labels` object (with `type`), names sorted, as `encode(to:)` would; every
+    /// label value must be finite.
+    func writeMembers(to writer: inout JSONWriter, typeName: String) {
+        if let isReport {
+            writer.key("is_report")
+            writer.bool(isReport)
+        }
+        writer.key("labels")
+        writer.numberMap(labels)
+        if let lang {
+            writer.key("lang")
+            writer.string(lang)
+        }
+        writer.key("message_id")
+        writer.uuid(messageID)
+        if let taskID {
+            writer.key("task_id")
+            writer.uuid(taskID)
+        }
+        writer.key("text")
+        writer.string(text)
+        writer.key("type")
+        writer.string(typeName)
+        writer.key("user")
+        writer.value(user)
+    }
+}

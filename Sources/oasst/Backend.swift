@@ -12,11 +12,17 @@ final class Backend: Sendable {
     let embedded: CollectionServer?
     /// Shown in the status bar: the server's host, or "local".
     let displayName: String
+    /// The embedded server's request log.
+    private let log: RequestLog?
 
-    private init(clientConfiguration: OasstClientConfiguration, embedded: CollectionServer?, displayName: String) {
+    private init(
+        clientConfiguration: OasstClientConfiguration, embedded: CollectionServer?, displayName: String,
+        log: RequestLog? = nil
+    ) {
         self.clientConfiguration = clientConfiguration
         self.embedded = embedded
         self.displayName = displayName
+        self.log = log
     }
 
     /// Connects to the configured server, or starts the embedded one.
@@ -50,7 +56,7 @@ final class Backend: Sendable {
         return Backend(
             clientConfiguration: OasstClientConfiguration(
                 baseURL: "http://127.0.0.1:\(port)", apiKey: key.key, user: settings.user, defaultLang: settings.lang),
-            embedded: server, displayName: "local")
+            embedded: server, displayName: "local", log: log)
     }
 
     /// A client over its own libcurl lane.
@@ -61,5 +67,6 @@ final class Backend: Sendable {
     /// Stops the embedded server, if any.
     func close() async {
         await embedded?.shutdown()
+        log?.flush()
     }
 }

@@ -48,11 +48,12 @@ struct Serve: AsyncParsableCommand {
         if let config { settings = try ServerConfigFile.apply(URL(fileURLWithPath: config), to: settings) }
         settings.host = host
         settings.port = port
+        let log = RequestLog(file: .standardError)
         let server: CollectionServer
         do {
             server = try CollectionServer(
                 configuration: settings, databasePath: database.path, apiKeys: [key.key],
-                log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
+                log: { line in log.append(line) })
         } catch {
             throw FatalError("cannot open the server database \(database.path): \(error)")
         }
@@ -73,7 +74,9 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data((key.key + "\n").utf8))
         }
         let signal = await ShutdownSignal.wait()
+        log.flush()
         FileHandle.standardError.write(Data("oasst serve: \(signal), shutting down\n".utf8))
         await server.shutdown()
+        log.flush()
     }
 }

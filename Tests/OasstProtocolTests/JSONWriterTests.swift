@@ -84,6 +84,33 @@ import Testing
         try expectSameBytes(TaskDone(id: UUID()))
     }
 
+    @Test func requestBodiesWriteTheEncodersBytes() throws {
+        let user = User(id: "a/\"b", displayName: Self.awkward, authMethod: "local")
+        for type in TaskType.allCases {
+            try expectSameBytes(TaskRequest(type: type, user: user), "\(type)")
+        }
+        try expectSameBytes(TaskRequest(type: .random, user: user, lang: "de", collective: false))
+        try expectSameBytes(TaskRequest(type: .random, user: user, lang: Self.awkward, collective: true))
+        try expectSameBytes(AckRequest(messageID: "0b0e7a0e-5f5c-4c3e-9b1a-3f3c2c1d0e0f"))
+        try expectSameBytes(AckRequest(messageID: Self.awkward))
+        try expectSameBytes(NackRequest())
+        try expectSameBytes(NackRequest(reason: Self.awkward))
+        let request = TaskRequest(type: .labelAssistantReply, user: user, lang: "ja")
+        #expect(try OasstJSON.decode(TaskRequest.self, from: OasstJSON.encode(request)) == request)
+    }
+
+    @Test func labelMapsWriteTheEncodersBytes() throws {
+        let values: [Double] = [0, 1, 0.5, 0.25, 0.1, 0.1 + 0.2, 2.0 / 3, 1e-7, 5e-324, 1e16, 1e15, 12345.678, -0.0]
+        for value in values {
+            let labels = ["spam": value, "quality": 1 - value, "Zed": value / 3, "ä": 0.75, "lang_mismatch": 0]
+            let foundation = try OasstJSON.makeEncoder().encode(labels)
+            #expect(OasstJSON.labelsText(labels) == String(decoding: foundation, as: UTF8.self), "\(value)")
+        }
+        #expect(OasstJSON.labelsText([:]) == "{}")
+        #expect(OasstJSON.labelsText(["spam": .nan]) == nil)
+        #expect(OasstJSON.labelsText(["spam": 0, "quality": .infinity]) == nil)
+    }
+
     static let interactions: [Interaction] = {
         let user = User(id: "a/\"b", displayName: awkward, authMethod: "local")
         return [
@@ -94,6 +121,17 @@ import Testing
             .messageRanking(
                 MessageRankingInteraction(messageID: "m", ranking: [2, 0, 1], notRankable: false, user: user)),
             .messageRanking(MessageRankingInteraction(messageID: "m", ranking: [], notRankable: true, user: user)),
+            .textLabels(
+                TextLabelsInteraction(
+                    messageID: UUID(), taskID: UUID(), text: awkward,
+                    labels: ["spam": 0, "quality": 0.75, "humor": 1, "creativity": 1.0 / 3], lang: "de", user: user)),
+            .textLabels(
+                TextLabelsInteraction(
+                    messageID: UUID(), taskID: nil, text: "", labels: [:], isReport: true, user: user)),
+            .textLabels(
+                TextLabelsInteraction(
+                    messageID: UUID(), taskID: nil, text: "t", labels: ["spam": 0.1 + 0.2], isReport: false,
+                    user: user)),
         ]
     }()
 
@@ -103,6 +141,15 @@ import Testing
         #expect(
             try OasstJSON.decode(Interaction.self, from: OasstJSON.encode(Self.interactions[index]))
                 == Self.interactions[index])
+    }
+
+    @Test func labelsThatJSONCannotHoldStillFailToEncode() {
+        let user = User(id: "u", displayName: "U", authMethod: "local")
+        for value in [Double.nan, .infinity, -.infinity] {
+            let labels = Interaction.textLabels(
+                TextLabelsInteraction(messageID: UUID(), taskID: UUID(), text: "", labels: ["spam": value], user: user))
+            #expect(throws: (any Error).self) { try OasstJSON.encode(labels) }
+        }
     }
 
     @Test func everyRecordedInteractionWritesTheEncodersBytes() throws {
