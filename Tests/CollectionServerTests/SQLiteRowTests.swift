@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import CollectionServer
+
+/// `Database.rows` / `firstRow` / `run`: SQLite's C API on GRDB's cached statements, as the writer uses it.
+@Suite struct SQLiteRowTests {
+    private func database() throws -> DatabaseQueue {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE item (id TEXT PRIMARY KEY, n INTEGER, x REAL, note TEXT)")
+        }
+        return queue
+    }
+
+    @Test func valuesGoInAndComeBackByPosition() throws {
+        let queue = try database()
+        let rows = try queue.write { db in
+            try db.run(
+                "INSERT INTO item (id, n, x, note) VALUES (?, ?, ?, ?)",
+                [.text("日本 😀"), .integer(-7), .real(0.25), .text(nil)])
+            try db.run(
+                "INSERT INTO item (id, n, x, note) VALUES (?, ?, ?, ?)",
+                [.text("b"), .bool(true), .real(nil), .text("")])
+            return try db.rows("SELECT id, n, x, note FROM item ORDER BY n") { row in
+                [row.text(0), row.integer(1).map(String.init), row.real(2).map { "\($0)" }, row.text(3)]
+            }
+        }
+        #expect(rows == [["日本 😀", "-7", "0.25", nil], ["b", "1", nil, ""]])
+        let missing = try queue.write { db in
+            try db.firstRow("SELECT id FROM item WHERE id = ?", [.text("z")]) { $0.text(0) }
+        }
+        #expect(missing == nil)
+        let flag = try queue.write { db in
+            try db.firstRow("SELECT n FROM item WHERE id = ?", [.text("b")]) { $0.bool(0) }
+        }
+        #expect(flag == true)
+    }
+
+    @Test func aStatementOutsideATransactionIsRefused() throws {
+        let queue = try database()
+        try queue.writeWithoutTransaction { db in
+            #expect(throws: DatabaseError.self) {
+                try db.run("INSERT INTO item (id) VALUES (?)", [.text("a")])
+            }
+        }
+        let count = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item") }
+        #expect(count == 0)
+    }
+
+    @Test func theWrongNumberOfArgumentsRunsNothing() throws {
+        let queue = try database()
+        try queue.write { db in
+            #expect(throws: DatabaseError.self) { try db.run("INSERT INTO item (id, n) VALUES (?, ?)", [.text("a")]) }
+            #expect(throws: DatabaseError.self) {
+                try db.run("INSERT INTO item (id) VALUES (?)", [.text("a"), .integer(1)])
+            }
+        }
+        let count = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item") }
+        #expect(count == 0)
+    }
+
+    @Test func aFailedStatementReportsSQLiteAndCanRunAgain() throws {
+        let queue = try database()
+        try queue.write { db in
+            try db.run("INSERT INTO item (id) VALUES (?)", [.text("a")])
+            do {
+                try db.run("INSERT INTO item (id) VALUES (?)", [.text("a")])
+                Issue.record("a duplicate key was accepted")
+            } catch let error as DatabaseError {
+                #expect(error.resultCode == .SQLITE_CONSTRAINT)
+                #expect(error.message?.contains("UNIQUE") == true)
+            }
+            try db.run("INSERT INTO item (id) VALUES (?)", [.text("b")])
+        }
+        let count = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item") }
+        #expect(count == 2)
+    }
+}
