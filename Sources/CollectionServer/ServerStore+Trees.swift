@@ -121,9 +121,9 @@ extension ServerStore {
     /// reviewed; `ranking` → `ready_for_scoring` → `ready_for_export` once every rankable parent has its rankings.
     func refreshTree(_ db: Database, treeID: String) throws {
         guard
-            let state = try db.firstRow(
-                "SELECT state FROM message_tree WHERE id = ?", [.text(treeID)], read: { $0.text(0) })
-                ?? nil
+            let (state, lang) = try db.firstRow(
+                "SELECT state, lang FROM message_tree WHERE id = ?", [.text(treeID)],
+                read: { row in (row.text(0) ?? "", row.text(1) ?? "") })
         else { return }
         let lockSince = now.timeIntervalSince1970 - configuration.pendingTaskWindow
         if state == "growing" {
@@ -156,11 +156,7 @@ extension ServerStore {
                     ], read: { _ in true }) ?? false
             guard unreviewed == 0, openReplies == 0, size >= configuration.goalTreeSize || !roomLeft else { return }
             try setState(db, treeID: treeID, state: "ranking")
-            if let lang = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT lang FROM message_tree WHERE id = ?"), arguments: [treeID])
-            {
-                try runLottery(db, lang: lang)
-            }
+            try runLottery(db, lang: lang)
         } else if state != "ranking" {
             return
         }

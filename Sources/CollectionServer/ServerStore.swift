@@ -55,14 +55,10 @@ final class ServerStore: Sendable {
             let result = try pool.write(body)
             syncer.noteWrite()
             return result
-        } catch let error as ServerError {
-            treeGate.invalidate()
-            users.removeAll()
-            throw error
         } catch {
             treeGate.invalidate()
             users.removeAll()
-            throw ServerError.internalError
+            throw error as? ServerError ?? ServerError.internalError
         }
     }
 
@@ -106,9 +102,9 @@ final class ServerStore: Sendable {
     func createFrontendUser(client: String, request: CreateFrontendUserRequest) async throws -> FrontEndUser {
         let now = self.now
         return try await write { [self] db in
-            let user = try upsertUser(db, client: client, user: request.user, now: now)
-            let key = UserCache.Key(client: client, authMethod: user.authMethod, username: user.username)
-            users.remove(key)
+            // Not through `users`: the fields below change, so the cached copy goes and the final read caches anew.
+            let user = try UserRecord.upsert(db, client: client, user: request.user, now: now)
+            users.remove(UserCache.Key(client: client, authMethod: user.authMethod, username: user.username))
             if request.tosAcceptance == true && user.tosAcceptanceDate == nil {
                 try db.cachedStatement(sql: "UPDATE user SET tos_acceptance_date = ? WHERE id = ?").execute(arguments: [
                     now.timeIntervalSince1970, user.id,
