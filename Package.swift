@@ -64,6 +64,7 @@ if !light {
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ]
     targets += [
         .target(
@@ -78,6 +79,9 @@ if !light {
                 // SQLite's C API, for the writer's frequent statements (`Database+SQLiteRow.swift`).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // A connection's handler runs on its channel's event loop (`EventLoopBoundChannel`).
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -111,6 +115,7 @@ if !light {
             dependencies: [
                 "CollectionServer", "OasstClient", "CurlTransport", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(
