@@ -15,7 +15,8 @@ let swiftSettings: [SwiftSetting] = [
 var targets: [Target] = [
     .target(name: "OasstProtocol", swiftSettings: swiftSettings),
     .target(name: "OasstClient", dependencies: ["OasstProtocol"], swiftSettings: swiftSettings),
-    .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+    // libcurl's headers (apt: libcurl4-openssl-dev); the library itself is opened on first use (CCurl.c).
+    .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "CurlTransport", dependencies: ["OasstClient", "CCurl"], swiftSettings: swiftSettings),
     .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
     .systemLibrary(
