@@ -43,6 +43,7 @@ public actor CollectionServer {
     ) -> some ApplicationProtocol {
         Application(
             router: routes.makeRouter(),
+            server: .http1OnEventLoops(),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },

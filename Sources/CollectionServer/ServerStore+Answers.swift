@@ -199,7 +199,7 @@ extension ServerStore {
                 [.text(client), .text(body.userMessageID)]
             ) { _ in true } ?? false
         if taken || body.userMessageID.count > 200 { throw ServerError.interactionFailed }
-        let messageID = UUIDText.randomText()
+        let messageID = UUIDText.timeOrderedText(at: now)
         let lang = body.lang ?? "en"
         let treeID: String
         let depth: Int

@@ -180,7 +180,7 @@ extension ServerStore {
     func makeTask(
         _ db: Database, client: String, user: UserRecord, type: TaskType, target: String?, simple: Bool, now: Date
     ) throws -> OasstTask {
-        let id = UUIDText.random()
+        let id = UUIDText.timeOrdered(at: now)
         let thread = try target.map { try self.thread(db, messageID: $0, viewer: user.id) } ?? []
         let conversation = Conversation(messages: thread)
         var replyIDs: [String] = []

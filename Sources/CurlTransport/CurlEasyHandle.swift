@@ -101,7 +101,7 @@ final class CurlEasyHandle: @unchecked Sendable {
         errorBuffer.initialize(repeating: 0, count: errorBufferSize)
         emptyBody = .allocate(capacity: 1)
         emptyBody.initialize(to: 0)
-        easy = CurlGlobal.isReady ? curl_easy_init() : nil
+        easy = CurlGlobal.isReady ? oasst_curl_easy_init() : nil
         if let easy {
             applyFixedOptions(easy)
         }
@@ -109,7 +109,7 @@ final class CurlEasyHandle: @unchecked Sendable {
 
     deinit {
         if let easy {
-            curl_easy_cleanup(easy)
+            oasst_curl_easy_cleanup(easy)
         }
         errorBuffer.deallocate()
         emptyBody.deallocate()
@@ -181,8 +181,9 @@ final class CurlEasyHandle: @unchecked Sendable {
         // Computed only when an error message must be redacted (it took a twentieth of the client's time per request).
         let secrets = LazySecrets(request: request)
         guard let easy else {
+            let reason = oasst_curl_load_error().map { ": " + String(cString: $0) } ?? ""
             throw TransportError.other(
-                code: Int(CurlGlobal.initialisation.rawValue), message: "libcurl could not be initialised")
+                code: Int(CurlGlobal.initialisation.rawValue), message: "libcurl could not be initialised" + reason)
         }
         if let setupFailure {
             throw TransportError.other(
@@ -201,7 +202,7 @@ final class CurlEasyHandle: @unchecked Sendable {
         var headerList = try makeHeaderList(for: request)
         defer {
             _ = oasst_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, nil)
-            curl_slist_free_all(headerList)
+            oasst_curl_slist_free_all(headerList)
             headerList = nil
         }
 
@@ -234,7 +235,7 @@ final class CurlEasyHandle: @unchecked Sendable {
         try check(oasst_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, context), secrets)
         try check(oasst_curl_setopt_pointer(easy, CURLOPT_HEADERDATA, context), secrets)
         try check(oasst_curl_setopt_pointer(easy, CURLOPT_XFERINFODATA, context), secrets)
-        let result = withExtendedLifetime(sink) { curl_easy_perform(easy) }
+        let result = withExtendedLifetime(sink) { oasst_curl_easy_perform(easy) }
         _ = oasst_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, nil)
         _ = oasst_curl_setopt_pointer(easy, CURLOPT_HEADERDATA, nil)
         _ = oasst_curl_setopt_pointer(easy, CURLOPT_XFERINFODATA, nil)
@@ -278,8 +279,8 @@ final class CurlEasyHandle: @unchecked Sendable {
         }
         var list: UnsafeMutablePointer<curl_slist>?
         for line in lines {
-            guard let longer = curl_slist_append(list, line) else {
-                curl_slist_free_all(list)
+            guard let longer = oasst_curl_slist_append(list, line) else {
+                oasst_curl_slist_free_all(list)
                 throw TransportError.other(code: Int(CURLE_OUT_OF_MEMORY.rawValue), message: "out of memory")
             }
             list = longer
@@ -303,7 +304,7 @@ final class CurlEasyHandle: @unchecked Sendable {
         if !detailed.isEmpty {
             return detailed
         }
-        guard let generic = curl_easy_strerror(code) else { return "curl error \(code.rawValue)" }
+        guard let generic = oasst_curl_easy_strerror(code) else { return "curl error \(code.rawValue)" }
         return String(cString: generic)
     }
 }

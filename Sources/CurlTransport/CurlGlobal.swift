@@ -25,7 +25,7 @@ enum CurlGlobal {
 
     /// `curl_version()`, e.g. `libcurl/7.88.1 OpenSSL/3.0.17 zlib/1.2.13 ...`.
     static var version: String {
-        guard let text = curl_version() else { return "libcurl (unknown version)" }
+        guard let text = oasst_curl_version() else { return "libcurl (unknown version)" }
         return String(cString: text)
     }
 }

@@ -10,10 +10,10 @@ final class CurlLane: @unchecked Sendable {
     private var jobs: [Job] = []
     private var stopping = false
 
-    /// Starts the thread; `name` shows up in debuggers and thread listings.
+    /// Starts the thread; `name` shows up in debuggers and thread listings. The handle is made on that thread:
+    /// the first one loads libcurl (CCurl), which the caller, often the UI's main thread, need not wait for.
     init(name: String, configuration: CurlTransportConfiguration) {
-        let handle = CurlEasyHandle(configuration: configuration)
-        let thread = Thread { [self] in run(handle) }
+        let thread = Thread { [self] in run(CurlEasyHandle(configuration: configuration)) }
         thread.name = name
         thread.start()
     }

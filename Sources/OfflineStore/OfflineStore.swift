@@ -30,6 +30,12 @@ public final class OfflineStore: Sendable {
         // The store is small and read a row at a time: two readers and 256 KB of page cache per
         // connection keep the UI's memory flat as the outbox grows (SQLite's default is 2 MB each).
         config.maximumReaderCount = 2
+        // Wait up to 5 s for a lock instead of failing at once. After a process ends without closing the store
+        // (the usual way out: `oasst` does not tear down at exit), the next one's first connection recovers the
+        // WAL, and a read racing it (the restored task at start, while the sync engine writes) can fail with
+        // SQLITE_BUSY: the likely cause of a start showing the start screen instead of the open task, seen about
+        // once in 200 benchmark starts.
+        config.busyMode = .timeout(5)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA cache_size = -256")

@@ -47,6 +47,15 @@ struct Oasst: AsyncParsableCommand {
         return try parseAsRoot(arguments)
     }
 
+    /// Ends the process once a command has run: flushes standard output and error, then leaves without `exit`'s
+    /// teardown. Transport threads may still be opening libcurl or finishing a request, and the C libraries'
+    /// exit handlers (OpenSSL's cleanup, the loaded libraries' destructors) would free their state under them;
+    /// everything that must outlive the process is already committed (the offline store, the server's database).
+    static func terminate(_ status: Int32) -> Never {
+        fflush(nil)
+        _exit(status)
+    }
+
     /// Parses arguments and runs; usage errors exit 2, failures print one line and exit 1.
     static func main() async {
         if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
@@ -60,9 +69,10 @@ struct Oasst: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            terminate(0)
         } catch let error as FatalError {
             FileHandle.standardError.write(Data("oasst: error: \(Sanitizer.plain(error.description))\n".utf8))
-            Foundation.exit(1)
+            terminate(1)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

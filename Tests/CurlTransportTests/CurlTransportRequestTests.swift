@@ -1,3 +1,4 @@
+import CCurl
 import Foundation
 import OasstClient
 import TestSupport
@@ -159,6 +160,19 @@ import Testing
 
     @Test func libraryVersionNamesLibcurl() {
         #expect(CurlTransport.libraryVersion.hasPrefix("libcurl/"))
+    }
+
+    /// libcurl is opened on first use (CCurl.c), not linked: every entry point must resolve, and the library
+    /// initialise once however many threads ask at the same time.
+    @Test func libcurlLoadsOnceFromAnyThread() async {
+        let results = await withTaskGroup(of: Int32.self) { group in
+            for _ in 0..<8 { group.addTask { oasst_curl_load() } }
+            return await group.reduce(into: [Int32]()) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: 1, count: 8))
+        #expect(oasst_curl_load_error() == nil)
+        #expect(oasst_curl_global_init_default() == CURLE_OK)
+        #expect(CurlTransport.initializeLibrary())
     }
 
     @Test func timeoutsBecomeWholeMilliseconds() {

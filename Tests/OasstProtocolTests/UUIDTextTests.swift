@@ -27,4 +27,22 @@ import Testing
         let text = UUIDText.randomText()
         #expect(text.count == 36 && text == text.lowercased() && UUIDText.parse(text) != nil)
     }
+
+    @Test func timeOrderedUUIDsAreVersionSevenAndSortByTime() {
+        let date = Date(timeIntervalSince1970: 1_764_245_000.123_9)
+        let uuid = UUIDText.timeOrdered(at: date)
+        #expect(uuid.uuid.6 >> 4 == 7, "version nibble")
+        #expect(uuid.uuid.8 >> 6 == 0b10, "RFC 4122 variant")
+        // 1,764,245,000,123 ms is 0x019a_c532_4fbb.
+        #expect(UUIDText.lowercased(uuid).hasPrefix("019ac532-4fbb-7"))
+        var previous = UUIDText.timeOrderedText(at: date)
+        for step in 1...200 {
+            let next = UUIDText.timeOrderedText(at: date.addingTimeInterval(Double(step) / 1000))
+            #expect(previous < next, "a later millisecond sorts after an earlier one")
+            #expect(UUIDText.parse(next) != nil)
+            previous = next
+        }
+        let sameMillisecond = Set((0..<100).map { _ in UUIDText.timeOrdered(at: date) })
+        #expect(sameMillisecond.count == 100, "random bits keep ids of one millisecond apart")
+    }
 }
