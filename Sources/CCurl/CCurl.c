@@ -27,8 +27,9 @@ static int loaded;
 static CURLcode global_init_result = CURLE_FAILED_INIT;
 static char load_error[512];
 
-/// Runs at exit, before the loaded libraries' destructors: a process that quits while a transport thread is still
-/// opening libcurl (a quick `--exit-after-first-frame`) would otherwise free OpenSSL's state under its initialiser.
+/// Runs at exit, before the loaded libraries' destructors: a process that calls `exit` while a transport thread is
+/// still opening libcurl would otherwise free OpenSSL's state under its initialiser (`oasst` itself ends with
+/// `_exit`, which runs no exit handlers; tests and other callers of this module do not).
 static void wait_for_load(void) {
     pthread_mutex_lock(&loading);
     pthread_mutex_unlock(&loading);
