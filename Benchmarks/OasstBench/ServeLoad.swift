@@ -35,35 +35,42 @@ struct ServeLoad: Sendable {
 
     /// The client stack the load ran on.
     var stack: ClientStack
-    /// Untimed warm-up.
+    /// Untimed warm-up of each run.
     static let warmup: Duration = .seconds(2)
-    /// Measured time.
+    /// Measured time of each run.
     static let measured: Duration = .seconds(10)
+    /// Runs, each against a new server and database: the machine's speed moves by a fifth from one ten-second
+    /// stretch to the next, so one run says little; the figure is their median, with min and max.
+    static let runs = 3
 
-    /// Cycles completed in the measured phase (failed ones are not counted).
+    /// Cycles completed in the measured phases (failed ones are not counted).
     var cycles: Int
-    /// Length of the measured phase in seconds.
+    /// Cycles per second of each run.
+    var rates: [Double]
+    /// Length of the measured phases in seconds, all runs together.
     var seconds: Double
     /// Duration of each completed cycle, in nanoseconds.
     var latencies: [Double]
     /// Failed cycles by where and how they failed.
     var errors: [String: Int]
-    /// `VmRSS` samples of the child in kB, every 100 ms of the measured phase.
+    /// `VmRSS` samples of the child in kB, every 100 ms of the measured phases.
     var rss: [Double]
-    /// The child's `VmHWM` (peak resident memory) in kB at the end.
+    /// The highest `VmHWM` (peak resident memory) of the children in kB.
     var hwm: Int
-    /// CPU seconds the server used during the measured phase.
+    /// CPU seconds the servers used during the measured phases.
     var serverCPU: Double
-    /// CPU seconds this process (the 16 clients) used during the measured phase: it shares the machine's cores.
+    /// CPU seconds this process (the 16 clients) used during the measured phases: it shares the machine's cores.
     var clientCPU: Double
 
     /// The cycles/s line and the latency line.
     var cycleLines: [String] {
         let failed = errors.values.reduce(0, +)
         let name = stack.scenarioName
+        let measurement = Measurement(name: name, samples: rates, target: "")
+        func rate(_ quantile: Double) -> Int { Int(measurement.quantile(quantile).rounded()) }
         var lines = [
-            "\(name): \(Int((Double(cycles) / seconds).rounded())) cycles/s (\(cycles) cycles in "
-                + "\(String(format: "%.1f", seconds)) s, \(Self.clients) clients, \(failed) failed)  "
+            "\(name): min \(rate(0)), median \(rate(0.5)), max \(rate(1)) cycles/s over \(rates.count) runs "
+                + "(\(cycles) cycles in \(String(format: "%.1f", seconds)) s, \(Self.clients) clients, \(failed) failed)  "
                 + "[target: \(Self.cyclesTarget)]",
             Measurement(name: "\(name) latency", samples: latencies, target: "—").summary,
             "\(name) server CPU: \(String(format: "%.0f", serverCPU / Double(max(cycles, 1)) * 1e6)) µs per cycle "
@@ -93,7 +100,7 @@ struct ServeLoad: Sendable {
 
     private static let cache = Mutex<[ClientStack: ServeLoad]>([:])
 
-    /// The load's figures on `stack`, running it once per process.
+    /// The load's figures on `stack`, running its `runs` once per process.
     static func shared(_ stack: ClientStack) async throws -> ServeLoad {
         if let done = cache.withLock({ $0[stack] }) { return done }
         let result = try await run(stack)
@@ -123,6 +130,26 @@ struct ServeLoad: Sendable {
     }
 
     private static func run(_ stack: ClientStack) async throws -> ServeLoad {
+        var result = ServeLoad(
+            stack: stack, cycles: 0, rates: [], seconds: 0, latencies: [], errors: [:], rss: [], hwm: 0, serverCPU: 0,
+            clientCPU: 0)
+        for _ in 0..<runs {
+            let one = try await runOnce(stack)
+            result.cycles += one.cycles
+            result.rates += one.rates
+            result.seconds += one.seconds
+            result.latencies += one.latencies
+            result.errors.merge(one.errors, uniquingKeysWith: +)
+            result.rss += one.rss
+            result.hwm = max(result.hwm, one.hwm)
+            result.serverCPU += one.serverCPU
+            result.clientCPU += one.clientCPU
+        }
+        return result
+    }
+
+    /// One run against a new server.
+    private static func runOnce(_ stack: ClientStack) async throws -> ServeLoad {
         let server = try await ServeProcess(
             name: "serve",
             config: """
@@ -152,14 +179,16 @@ struct ServeLoad: Sendable {
         let (rss, hwm) = await memory
         let (serverCPU, clientCPU) = await cpu
         let status = server.stop()
+        let seconds = Stopwatch.nanoseconds(measured) / 1e9
         var result = ServeLoad(
-            stack: stack, cycles: 0, seconds: Stopwatch.nanoseconds(measured) / 1e9, latencies: [], errors: [:],
-            rss: rss, hwm: hwm, serverCPU: serverCPU, clientCPU: clientCPU)
+            stack: stack, cycles: 0, rates: [], seconds: seconds, latencies: [], errors: [:], rss: rss, hwm: hwm,
+            serverCPU: serverCPU, clientCPU: clientCPU)
         for tally in tallies {
             result.cycles += tally.cycles
             result.latencies += tally.latencies
             result.errors.merge(tally.errors, uniquingKeysWith: +)
         }
+        result.rates = [Double(result.cycles) / seconds]
         if status != 0 { result.errors["oasst serve exit status \(status)", default: 0] += 1 }
         guard result.cycles > 0 else {
             throw ServeProcess.Failure(
