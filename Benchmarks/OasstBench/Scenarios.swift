@@ -4,7 +4,7 @@ import TerminalUI
 enum Scenarios {
     static let all: [Scenario] = [
         frameRender, editorKeystroke, scrollLine, startup, decodeTask, encodeTask, outboxEnqueue, outboxFlush,
-        serveCycles,
+        serveCycles, serveCyclesCurl,
         uiMemory, serveMemory, screenDiff,
     ]
 
