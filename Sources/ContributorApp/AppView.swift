@@ -390,22 +390,24 @@ enum AppView {
         var blocks: [(block: FormBlock, height: Int)] = []
         var lastGroup = ""
         for (index, item) in form.items.enumerated() {
-            let group: String
+            let headings: (full: String, short: String)
             let height: Int
             switch item.widget {
             case .yesNo:
-                group = "Answer the following question(s) about the highlighted message:"
+                headings = ("Answer the following question(s) about the highlighted message:", "Answer:")
                 height = 1
             case .flag:
-                group = "Select any that apply to the highlighted message:"
+                headings = ("Select any that apply to the highlighted message:", "Select any that apply:")
                 height = 1
             case .likert:
-                group = "Rate the highlighted message:"
+                headings = ("Rate the highlighted message:", "Rate:")
                 height = 3
             case .unsupported:
-                group = "Not supported by this client (sent as 0):"
+                headings = ("Not supported by this client (sent as 0):", "Not supported (sent as 0):")
                 height = 1
             }
+            // On a narrow terminal a short heading instead of one cut off in the middle of a word.
+            let group = CellWidth.of(headings.full) <= rect.width ? headings.full : headings.short
             if group != lastGroup {
                 blocks.append((.heading(group), 1))
                 lastGroup = group

@@ -28,26 +28,43 @@ public struct YesNoQuestion: Widget, Equatable, Sendable {
         return before != answer
     }
 
-    /// One line: focus marker, question, then `[y] yes  [n] no` with the choice highlighted and named.
+    /// Columns the question keeps before the choices shrink to their compact form.
+    static let questionRoom = 24
+
+    /// One line: focus marker, question, then `[y] yes  [n] no` with the choice highlighted and named. When that
+    /// leaves the question fewer than `questionRoom` columns (and less than it needs), the choices shrink to
+    /// `[y/n] ?`, `[y] YES` or `[n] NO`: on a narrow terminal the question is what a reviewer must read.
     public func render(into screen: inout Screen, in rect: Rect) {
         guard !rect.isEmpty else { return }
-        let choices: String
+        let shownQuestion = TextFit.preview(question)
+        let full: (text: String, highlight: Range<Int>?)
+        let compact: (text: String, highlight: Range<Int>?)
         switch answer {
-        case nil: choices = "[y] yes  [n] no  (unanswered)"
-        case true?: choices = "[y] YES  [n] no"
-        case false?: choices = "[y] yes  [n] NO"
+        case nil:
+            full = ("[y] yes  [n] no  (unanswered)", nil)
+            compact = ("[y/n] ?", nil)
+        case true?:
+            full = ("[y] YES  [n] no", 0..<7)
+            compact = ("[y] YES", 0..<7)
+        case false?:
+            full = ("[y] yes  [n] NO", 9..<15)
+            compact = ("[n] NO", 0..<6)
         }
-        let marker = isFocused ? "› " : "  "
-        let choiceWidth = CellWidth.of(choices)
+        let roomWithFull = rect.width - 2 - CellWidth.of(full.text) - 2
+        let needed = min(Self.questionRoom, CellWidth.of(shownQuestion))
+        let choices = roomWithFull >= needed ? full : compact
+        let choiceWidth = CellWidth.of(choices.text)
         let questionWidth = max(0, rect.width - 2 - choiceWidth - 2)
+        let marker = isFocused ? "› " : "  "
         screen.put(marker, x: rect.x, y: rect.y, slot: isFocused ? .selection : .normal, maxWidth: rect.width)
-        let shown = TextFit.truncate(TextFit.preview(question), width: questionWidth)
+        let shown = TextFit.truncate(shownQuestion, width: questionWidth)
         screen.put(shown, x: rect.x + 2, y: rect.y, slot: .normal, maxWidth: questionWidth)
         let choiceX = rect.maxX - min(choiceWidth, rect.width - 2)
-        screen.put(choices, x: choiceX, y: rect.y, slot: .helpText, maxWidth: rect.maxX - choiceX)
-        if let answer {
-            let offset = answer ? 0 : 9
-            screen.restyle(Rect(x: choiceX + offset, y: rect.y, width: answer ? 7 : 6, height: 1), slot: .sliderValue)
+        screen.put(choices.text, x: choiceX, y: rect.y, slot: .helpText, maxWidth: rect.maxX - choiceX)
+        if let highlight = choices.highlight {
+            screen.restyle(
+                Rect(x: choiceX + highlight.lowerBound, y: rect.y, width: highlight.count, height: 1),
+                slot: .sliderValue)
         }
     }
 }

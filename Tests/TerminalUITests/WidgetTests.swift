@@ -67,6 +67,24 @@ import Testing
         #expect(question.answer == nil)
     }
 
+    /// Too narrow for the question and `[y] yes  [n] no  (unanswered)`: the choices shrink, the question stays.
+    @Test func yesNoQuestionKeepsTheQuestionWhenNarrow() {
+        var question = YesNoQuestion(question: "Is the message spam?", isFocused: true)
+        var screen = Screen(width: 34, height: 1)
+        question.render(into: &screen, in: screen.bounds)
+        #expect(screen.lines == ["› Is the message spam?     [y/n] ?"])
+        question.apply(.character("y"))
+        screen = Screen(width: 34, height: 1)
+        question.render(into: &screen, in: screen.bounds)
+        #expect(screen.lines == ["› Is the message spam?     [y] YES"])
+        #expect((27..<34).allSatisfy { screen[$0, 0].slot == .sliderValue })
+        question.apply(.character("n"))
+        screen = Screen(width: 34, height: 1)
+        question.render(into: &screen, in: screen.bounds)
+        #expect(screen.lines == ["› Is the message spam?      [n] NO"])
+        #expect((28..<34).allSatisfy { screen[$0, 0].slot == .sliderValue })
+    }
+
     @Test func flagToggle() {
         var flag = FlagToggle(label: "Not appropriate\nfor a\u{7} reply")
         flag.apply(.space)
