@@ -403,6 +403,8 @@ public struct TextEditor: Widget, Equatable, Sendable {
             var position = lineStart
             repeat {
                 var columns: [Int] = []
+                // One entry per character shown plus the end: sized once instead of grown step by step.
+                columns.reserveCapacity(min(width, lineEnd - position) + 1)
                 var column = 0
                 var index = position
                 var lastBreak: (end: Int, column: Int)?
