@@ -35,7 +35,8 @@ final class LoopbackHTTPConnection {
     }
 
     /// Sends `request` (its URL's path and query are used; the host is always the loopback server) and returns
-    /// the response. Reconnects once when the server had closed the kept-alive connection.
+    /// the response. When the exchange on a kept-alive connection fails (the server may have closed it), sends it
+    /// once more on a new connection.
     func perform(_ request: HTTPRequest) throws -> HTTPResponse {
         let bytes = Self.serialize(request)
         if descriptor >= 0, let response = try? exchange(bytes) { return response }
@@ -111,18 +112,17 @@ final class LoopbackHTTPConnection {
             buffer.removeFirst(start)
             start = 0
         }
-        var headerEnd: Int?
+        let headerEnd: Int
         var scanned = 0
-        while headerEnd == nil {
+        while true {
             if let end = Self.headerEnd(in: buffer, from: max(0, scanned - 3)) {
                 headerEnd = end
-            } else {
-                scanned = buffer.count
-                if buffer.count > 65_536 { throw Failure(description: "response header over 64 KB") }
-                try fill()
+                break
             }
+            scanned = buffer.count
+            if buffer.count > 65_536 { throw Failure(description: "response header over 64 KB") }
+            try fill()
         }
-        guard let headerEnd else { throw Failure(description: "no response header") }
         let head = try Self.parseHead(buffer[..<headerEnd])
         let status = head.status
         let bodyStart = headerEnd + 4
@@ -197,7 +197,6 @@ final class LoopbackHTTPConnection {
 
     /// Index of the `\r\n\r\n` that ends the header, searching from `from`.
     private static func headerEnd(in bytes: [UInt8], from: Int) -> Int? {
-        guard bytes.count >= 4 else { return nil }
         var index = from
         while index + 3 < bytes.count {
             if bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
