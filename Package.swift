@@ -24,6 +24,7 @@ var targets: [Target] = [
         providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
     .systemLibrary(name: "CMalloc"),
     .systemLibrary(name: "CSpawn"),
+    .systemLibrary(name: "CSQLiteConfig"),
     .target(name: "TerminalUI", swiftSettings: swiftSettings),
     .target(name: "MessageMarkdown", dependencies: ["TerminalUI", "CCmark"], swiftSettings: swiftSettings),
     .target(name: "CursesBackend", dependencies: ["TerminalUI", "CNcursesw"], swiftSettings: swiftSettings),
@@ -90,6 +91,7 @@ if !light {
             dependencies: [
                 "OasstProtocol", "OasstClient", "CurlTransport", "TerminalUI", "MessageMarkdown",
                 "CursesBackend", "OfflineStore", "OfflineSync", "ContributorApp", "CollectionServer", "CMalloc",
+                "CSQLiteConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings,

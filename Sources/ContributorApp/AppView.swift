@@ -87,7 +87,10 @@ enum AppView {
         if CellWidth.of(text) + whoWidth + 4 < layout.width {
             screen.put(who, x: layout.width - whoWidth - 1, y: layout.titleRow, slot: .title)
         }
-        screen.put(instruction, x: 1, y: layout.instructionRow, slot: .messageMeta, maxWidth: layout.width - 2)
+        // Cut with an ellipsis on narrow terminals, so a cut instruction does not read as a whole one.
+        screen.put(
+            TextFit.truncate(instruction, width: layout.width - 2), x: 1, y: layout.instructionRow,
+            slot: .messageMeta)
     }
 
     static func notice(_ screen: inout Screen, _ state: AppState, _ layout: AppLayout) {
@@ -272,10 +275,15 @@ enum AppView {
             screen.put(line, x: 1, y: y, slot: isCursor ? .selection : .normal, maxWidth: rowWidth)
         }
         let footer = body.y + kinds.count + 2
-        if footer < body.maxY {
-            screen.put(
+        let hint = StyledLine([
+            StyledSpan(
                 "\(key(state, .startChoose)) starts. After each submit or skip the next task of the same kind loads.",
-                x: 1, y: footer, slot: .messageMeta, maxWidth: layout.width - 2)
+                .messageMeta)
+        ])
+        // Wrapped into the rows left below the list (a narrow terminal has them; a short one shows what fits).
+        let lines = TextWrapper.wrap(hint, width: layout.width - 2, maxLines: max(0, body.maxY - footer))
+        for (index, line) in lines.enumerated() where footer + index < body.maxY {
+            screen.put(line, x: 1, y: footer + index, maxWidth: layout.width - 2)
         }
     }
 

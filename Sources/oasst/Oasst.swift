@@ -13,7 +13,7 @@ struct Oasst: AsyncParsableCommand {
         commandName: "oasst",
         abstract: "Write, label and rank chat-assistant data from the terminal.",
         discussion: """
-            With no subcommand, oasst opens the contributor UI. Without a configured server it starts
+            With no subcommand, oasst opens the contributor UI. Without a configured server it starts \
             its own collection server on loopback, so there is work at once.
 
             Examples:
@@ -22,7 +22,7 @@ struct Oasst: AsyncParsableCommand {
               oasst serve --port 8080        run the collection server for a team
               oasst export > trees.jsonl     export finished conversation trees
               oasst queue list               show submissions waiting for the network
-              oasst --version                the version, with libcurl's, cmark-gfm's and ncurses'
+              oasst --version                the version, with its libraries' versions
             """,
         subcommands: [Contribute.self, Serve.self, Export.self, Queue.self],
         defaultSubcommand: Contribute.self

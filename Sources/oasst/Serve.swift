@@ -8,8 +8,8 @@ struct Serve: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the collection server (Open-Assistant task protocol) for a team.",
         discussion: """
-            Listens on 127.0.0.1 unless --host says otherwise; a non-loopback address needs an explicit
-            key (--api-key or OASST_API_KEY). Without one, a key is generated once, stored with mode 0600
+            Listens on 127.0.0.1 unless --host says otherwise; a non-loopback address needs an explicit \
+            key (--api-key or OASST_API_KEY). Without one, a key is generated once, stored with mode 0600 \
             beside the database, and printed. Stops gracefully on SIGTERM or Ctrl-C.
             """)
 

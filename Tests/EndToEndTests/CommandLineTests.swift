@@ -18,6 +18,25 @@ import Testing
         #expect(result.standardError.contains("terminal"))
     }
 
+    /// Prose in `--help` is wrapped by the parser alone: a line break written into the text left lines of a few
+    /// words ("it starts") between full ones.
+    @Test(arguments: [["--help"], ["contribute", "--help"], ["serve", "--help"], ["export", "--help"]])
+    func helpProseIsWrappedOnlyAtTheWidth(_ arguments: [String]) throws {
+        let result = try OasstBinary.run(arguments)
+        #expect(result.status == 0)
+        let paragraphs = result.standardOutput.components(separatedBy: "\n\n")
+        for paragraph in paragraphs {
+            let lines = paragraph.split(separator: "\n", omittingEmptySubsequences: true)
+            guard let first = lines.first, !first.hasPrefix(" "), !first.hasPrefix("USAGE:"), !first.hasSuffix(":")
+            else { continue }
+            for line in lines.dropLast() {
+                #expect(
+                    line.count >= 60,
+                    "a short line inside a paragraph of `oasst \(arguments.joined(separator: " "))`: \(line)")
+            }
+        }
+    }
+
     @Test func badFlagIsAUsageError() throws {
         let result = try OasstBinary.run(["--no-such-flag"])
         #expect(result.status == 64 || result.status == 2)
