@@ -1,4 +1,4 @@
-// sqlite3_config is variadic, which Swift cannot call: these wrappers set the process-wide options the server uses.
+// sqlite3_config is variadic, which Swift cannot call: this wrapper sets the process-wide options oasst uses.
 #include <sqlite3.h>
 
 /// Multi-thread mode (no mutex per connection; GRDB already uses each connection from one thread at a time) and no

@@ -58,6 +58,8 @@ struct Oasst: AsyncParsableCommand {
 
     /// Parses arguments and runs; usage errors exit 2, failures print one line and exit 1.
     static func main() async {
+        // Before any command opens a database (the settings are refused once SQLite is in use).
+        SQLiteTuning.apply()
         if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
             print(versionText)
             return
