@@ -275,16 +275,11 @@ enum AppView {
             screen.put(line, x: 1, y: y, slot: isCursor ? .selection : .normal, maxWidth: rowWidth)
         }
         let footer = body.y + kinds.count + 2
-        let hint = StyledLine([
-            StyledSpan(
-                "\(key(state, .startChoose)) starts. After each submit or skip the next task of the same kind loads.",
-                .messageMeta)
-        ])
         // Wrapped into the rows left below the list (a narrow terminal has them; a short one shows what fits).
-        let lines = TextWrapper.wrap(hint, width: layout.width - 2, maxLines: max(0, body.maxY - footer))
-        for (index, line) in lines.enumerated() where footer + index < body.maxY {
-            screen.put(line, x: 1, y: footer + index, maxWidth: layout.width - 2)
-        }
+        WrappedText(
+            "\(key(state, .startChoose)) starts. After each submit or skip the next task of the same kind loads.",
+            slot: .messageMeta
+        ).render(into: &screen, in: Rect(x: 1, y: footer, width: layout.width - 2, height: max(0, body.maxY - footer)))
     }
 
     static func queue(_ screen: inout Screen, _ state: AppState, _ layout: AppLayout) {
