@@ -162,6 +162,19 @@ enum ServerDatabase {
                     CREATE INDEX message_tree_lottery ON message_tree (state, lang, author);
                     """)
         }
+        migrator.registerMigration("v8-open-task-indexes") { db in
+            // Every look-up of tasks by target message or by tree (the hand-out queries, tree refreshes, the tree
+            // gate) asks only for open tasks (done = 0 AND skipped = 0). Through the full indexes it read every task a
+            // message or tree ever had, row by row: about 40 % of the hand-out queries' page reads. Indexing only the
+            // open tasks keeps these indexes a page or two, and leaves the task rows of answered tasks alone.
+            try db.execute(
+                sql: """
+                    DROP INDEX task_target;
+                    DROP INDEX task_tree;
+                    CREATE INDEX task_open_target ON task (target_message_id, type) WHERE done = 0 AND skipped = 0;
+                    CREATE INDEX task_open_tree ON task (tree_id, type) WHERE done = 0 AND skipped = 0;
+                    """)
+        }
         return migrator
     }
 }
