@@ -17,6 +17,22 @@ struct ServerRoutes: Sendable {
 
     private var configuration: ServerConfiguration { store.configuration }
 
+    /// The router (`makeRouter`) with the hand-out requests' shortcut (`HandOutRouter`).
+    func makeHandOutRouter() -> HandOutRouter {
+        let router = makeRouter()
+        // The same handlers the router's routes call, behind the same middleware.
+        func wrapped(
+            _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response
+        ) -> any HTTPResponder<BasicRequestContext> {
+            router.middlewares.constructResponder(finalResponder: CallbackResponder(callback: handler))
+        }
+        return HandOutRouter(
+            router: router,
+            requestTask: wrapped { request, _ in try await self.requestTask(request) },
+            ack: wrapped { request, context in try await self.ack(request, context) },
+            interaction: wrapped { request, _ in try await self.interaction(request) })
+    }
+
     /// Builds the router with every endpoint. Each route closure only forwards to a handler method: Swift 6.3.1
     /// crashed (signal 11 in LLVM's coroutine splitting) optimising a route body written inline in its closure.
     func makeRouter() -> Router<BasicRequestContext> {
