@@ -175,6 +175,20 @@ enum ServerDatabase {
                     CREATE INDEX task_open_tree ON task (tree_id, type) WHERE done = 0 AND skipped = 0;
                     """)
         }
+        migrator.registerMigration("v9-partial-task-indexes") { db in
+            // The remaining task indexes, likewise over the rows their queries ask for: the pending-task count (1012)
+            // reads only a user's open tasks, and answers look tasks up by a bound ack id. A new task no longer adds an
+            // entry to either (it is open, with no ack id yet, so it went in the NULL ack ids and changed its open
+            // entry again when answered); the open-task index stays a page. Neither serves the user foreign key any
+            // more (SQLite wants a full index for that): users are never deleted nor renumbered.
+            try db.execute(
+                sql: """
+                    DROP INDEX task_ack;
+                    DROP INDEX task_open;
+                    CREATE INDEX task_ack ON task (api_client, frontend_message_id) WHERE frontend_message_id IS NOT NULL;
+                    CREATE INDEX task_open ON task (user_id, created_date) WHERE done = 0 AND skipped = 0;
+                    """)
+        }
         return migrator
     }
 }

@@ -117,4 +117,31 @@ import Testing
         #expect(!taskSteps.isEmpty, "\(plan)")
         #expect(taskSteps.allSatisfy { $0.contains("task_open_target") || $0.contains("task_open_tree") }, "\(plan)")
     }
+
+    @Test func theAckAndPendingTaskLookUpsUsePartialIndexes() throws {
+        let pool = try ServerDatabase.open(path: ServerHarness.temporaryDatabase())
+        let (definitions, pending, ack) = try pool.read { db in
+            (
+                try String.fetchAll(
+                    db, sql: "SELECT sql FROM sqlite_master WHERE name IN ('task_ack', 'task_open') ORDER BY name"),
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        EXPLAIN QUERY PLAN SELECT COUNT(*) FROM task WHERE user_id = ? AND done = 0 AND skipped = 0
+                        AND created_date > ?
+                        """, arguments: ["u", 0]
+                ).map { $0["detail"] as String },
+                try Row.fetchAll(
+                    db,
+                    sql: "EXPLAIN QUERY PLAN SELECT id FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2",
+                    arguments: ["k", "f"]
+                ).map { $0["detail"] as String }
+            )
+        }
+        #expect(definitions.count == 2)
+        #expect(definitions.first?.hasSuffix("WHERE frontend_message_id IS NOT NULL") == true, "\(definitions)")
+        #expect(definitions.last?.hasSuffix("WHERE done = 0 AND skipped = 0") == true, "\(definitions)")
+        #expect(pending.contains { $0.contains("INDEX task_open") }, "\(pending)")
+        #expect(ack.contains { $0.contains("INDEX task_ack") }, "\(ack)")
+    }
 }
