@@ -54,7 +54,7 @@ extension Database {
         guard let connection = sqliteConnection, sqlite3_get_autocommit(connection) == 0 else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "statement outside a transaction", sql: sql)
         }
-        let handle = try cachedStatement(sql: sql).sqliteStatement
+        let handle = try StatementShortcut.statement(sql, in: self, connection: connection).sqliteStatement
         sqlite3_reset(handle)
         try bind(arguments, to: handle, sql: sql)
         return handle
