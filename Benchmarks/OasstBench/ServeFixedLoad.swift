@@ -55,7 +55,9 @@ enum ServeFixedLoad {
     }
 
     /// Runs `cycles` cycles on each of the clients, each on a thread of its own, and waits for all of them.
-    private static func phase(server: ServeProcess, cycles: Int, serialBase: Int, createUsers: Bool) async
+    private static func phase(
+        server: ServeProcess, cycles: Int, serialBase: Int, createUsers: Bool
+    ) async
         -> PhaseResult
     {
         await withTaskGroup(of: PhaseResult.self) { group in

@@ -24,7 +24,8 @@ enum HandOutRoute: Equatable {
             self = .requestTask
         } else if rest.elementsEqual(Self.interactionName) {
             self = .interaction
-        } else if rest.count == 36 + Self.ackSuffix.count, rest.suffix(Self.ackSuffix.count).elementsEqual(Self.ackSuffix)
+        } else if rest.count == 36 + Self.ackSuffix.count,
+            rest.suffix(Self.ackSuffix.count).elementsEqual(Self.ackSuffix)
         {
             // Only a UUID (36 ASCII bytes) is taken, so the bytes are whole characters.
             let id = rest.prefix(36)

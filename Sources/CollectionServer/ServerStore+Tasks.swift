@@ -171,7 +171,10 @@ extension ServerStore {
             }
         }
         let rows = try db.rows(query.sql, values) { row in
-            (id: row.text(0) ?? "", role: query.hasRole ? row.text(1) : nil, created: row.real(query.createdColumn) ?? 0)
+            (
+                id: row.text(0) ?? "", role: query.hasRole ? row.text(1) : nil,
+                created: row.real(query.createdColumn) ?? 0
+            )
         }
         return query.split(CandidateQuery.ordered(rows))
     }
@@ -202,7 +205,8 @@ extension ServerStore {
                 let parentUUID = UUIDText.parse(target)
             else { throw ServerError.notAvailable(type) }
             let replies = try db.rows(
-                Self.acceptedRepliesSQL, [.text(target)], read: { row in (id: row.text(0) ?? "", message: Self.message(row, viewer: user.id)) }
+                Self.acceptedRepliesSQL, [.text(target)],
+                read: { row in (id: row.text(0) ?? "", message: Self.message(row, viewer: user.id)) }
             ).shuffled()
             var messages: [ConversationMessage] = []
             for reply in replies {

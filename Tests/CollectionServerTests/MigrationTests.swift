@@ -93,8 +93,16 @@ import Testing
         #expect(!indexes.contains("task_tree"))
         let (byTarget, byTree, all) = try pool.read { db in
             (
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task INDEXED BY task_open_target WHERE target_message_id = 'm1' AND done = 0 AND skipped = 0"),
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task INDEXED BY task_open_tree WHERE tree_id = 'r1' AND done = 0 AND skipped = 0"),
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT COUNT(*) FROM task INDEXED BY task_open_target WHERE target_message_id = 'm1' AND done = 0 AND skipped = 0"
+                ),
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT COUNT(*) FROM task INDEXED BY task_open_tree WHERE tree_id = 'r1' AND done = 0 AND skipped = 0"
+                ),
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task")
             )
         }
@@ -109,8 +117,10 @@ import Testing
     func handOutQueriesReadOpenTasksThroughTheOpenTaskIndexes(query: CandidateQuery) throws {
         let pool = try ServerDatabase.open(path: ServerHarness.temporaryDatabase())
         let plan = try pool.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query.sql, arguments: StatementArguments(
-                query.parameters.map { _ in 0 as (any DatabaseValueConvertible)? })
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + query.sql,
+                arguments: StatementArguments(
+                    query.parameters.map { _ in 0 as (any DatabaseValueConvertible)? })
             ).map { $0["detail"] as String }
         }
         let taskSteps = plan.filter { $0.contains(" t ") || $0.hasSuffix(" t") }
@@ -133,7 +143,8 @@ import Testing
                 ).map { $0["detail"] as String },
                 try Row.fetchAll(
                     db,
-                    sql: "EXPLAIN QUERY PLAN SELECT id FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2",
+                    sql:
+                        "EXPLAIN QUERY PLAN SELECT id FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2",
                     arguments: ["k", "f"]
                 ).map { $0["detail"] as String }
             )

@@ -49,8 +49,10 @@ import Testing
                 try db.run("INSERT INTO item (id, note) VALUES (?, ?)", [.text("o\(offset)"), .text(text)])
                 try db.execute(
                     sql: "INSERT INTO item (id, note) VALUES (?, ?)", arguments: ["g\(offset)", text])
-                ours.append(try db.firstRow("SELECT note FROM item WHERE id = ?", [.text("o\(offset)")]) { $0.text(0) } ?? nil)
-                grdbs.append(try String.fetchOne(db, sql: "SELECT note FROM item WHERE id = ?", arguments: ["g\(offset)"]))
+                ours.append(
+                    try db.firstRow("SELECT note FROM item WHERE id = ?", [.text("o\(offset)")]) { $0.text(0) } ?? nil)
+                grdbs.append(
+                    try String.fetchOne(db, sql: "SELECT note FROM item WHERE id = ?", arguments: ["g\(offset)"]))
             }
             return (ours, grdbs)
         }
