@@ -9,7 +9,7 @@ enum BenchmarkMain {
         _ = mallopt(M_MMAP_THRESHOLD, 4 << 20)
         _ = mallopt(M_TRIM_THRESHOLD, 16 << 20)
         let requested = Array(CommandLine.arguments.dropFirst())
-        let scenarios = Scenarios.all
+        let scenarios = Scenarios.all + Scenarios.named
         if requested.contains("--list") {
             for scenario in scenarios { print("\(scenario.name)\t\(scenario.target)") }
             return
@@ -20,7 +20,7 @@ enum BenchmarkMain {
                 Data("oasst-bench: unknown scenario \(unknown.joined(separator: ", "))\n".utf8))
             exit(2)
         }
-        let chosen = requested.isEmpty ? scenarios : scenarios.filter { requested.contains($0.name) }
+        let chosen = requested.isEmpty ? Scenarios.all : scenarios.filter { requested.contains($0.name) }
         print("oasst-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         for scenario in chosen {
             let lines: [String]

@@ -11,3 +11,11 @@ extension Scenarios {
         try await ServeLoad.shared(.curl).cycleLines
     }
 }
+
+extension Scenarios {
+    /// A fixed number of `serve-cycles` cycles, for instruction counts under callgrind (`ServeFixedLoad`); run only
+    /// when named.
+    static let serveCyclesFixed = Scenario(name: "serve-cycles-fixed", target: "— (profiling aid)") {
+        try await ServeFixedLoad.run()
+    }
+}

@@ -8,6 +8,9 @@ enum Scenarios {
         uiMemory, serveMemory, screenDiff,
     ]
 
+    /// Scenarios that run only when named (profiling aids).
+    static let named: [Scenario] = [serveCyclesFixed]
+
     /// Diffing two full 200×60 screens that differ in one row.
     static let screenDiff = Scenario(name: "screen-diff", target: "part of the 2 ms frame budget") {
         var base = Screen(width: 200, height: 60)

@@ -262,42 +262,56 @@ struct ServeLoad: Sendable {
             configuration: OasstClientConfiguration(baseURL: server.baseURL, apiKey: ServeProcess.apiKey, user: user),
             transport: BlockingOnlyTransport())
         let connection = LoopbackHTTPConnection(port: server.port)
-        /// Sends one call; a non-2xx status becomes the `OasstError` the app would see.
-        func call(_ path: String, _ body: some Encodable, interaction: InteractionType? = nil) throws -> HTTPResponse {
-            let response = try connection.perform(
-                client.makeRequest("POST", path, body: try OasstJSON.encode(body), user: user))
-            guard (200..<300).contains(response.status) else {
-                throw OasstClient.failure(response, interaction: interaction)
-            }
-            return response
-        }
-        _ = try? call("/frontend_users/", CreateFrontendUserRequest(user: user))
+        _ = try? loopbackCall(connection, client, user, "/frontend_users/", CreateFrontendUserRequest(user: user))
         return loop(measureFrom: measureFrom, end: end) { serial in
-            let task: OasstTask
-            do {
-                let response = try call("/tasks/", TaskRequest(type: .random, user: user, lang: "en"))
-                task = try OasstJSON.decode(OasstTask.self, from: response.body)
-            } catch {
-                return "request: \(describe(error))"
-            }
-            let answer: Answer
-            switch interaction(answering: task, user: user, serial: serial, worker: index) {
-            case .failure(let failure): return failure.description
-            case .success(let made): answer = made
-            }
-            do {
-                _ = try call("/tasks/\(answer.taskPathID)/ack", AckRequest(messageID: answer.ackID))
-            } catch {
-                return "ack: \(describe(error))"
-            }
-            do {
-                let response = try call("/tasks/interaction", answer.interaction, interaction: answer.interaction.type)
-                _ = try OasstJSON.decode(TaskDone.self, from: response.body)
-            } catch {
-                return "answer: \(describe(error))"
-            }
-            return nil
+            loopbackCycle(connection, client, user: user, serial: serial, worker: index)
         }
+    }
+
+    /// Sends one call over `connection`; a non-2xx status becomes the `OasstError` the app would see.
+    static func loopbackCall(
+        _ connection: LoopbackHTTPConnection, _ client: OasstClient, _ user: User, _ path: String,
+        _ body: some Encodable, interaction: InteractionType? = nil
+    ) throws -> HTTPResponse {
+        let response = try connection.perform(
+            client.makeRequest("POST", path, body: try OasstJSON.encode(body), user: user))
+        guard (200..<300).contains(response.status) else {
+            throw OasstClient.failure(response, interaction: interaction)
+        }
+        return response
+    }
+
+    /// One request → ack → answer cycle over a loopback connection; nil when it completed, else why it failed.
+    static func loopbackCycle(
+        _ connection: LoopbackHTTPConnection, _ client: OasstClient, user: User, serial: Int, worker: Int
+    ) -> String? {
+        func call(_ path: String, _ body: some Encodable, interaction: InteractionType? = nil) throws -> HTTPResponse {
+            try loopbackCall(connection, client, user, path, body, interaction: interaction)
+        }
+        let task: OasstTask
+        do {
+            let response = try call("/tasks/", TaskRequest(type: .random, user: user, lang: "en"))
+            task = try OasstJSON.decode(OasstTask.self, from: response.body)
+        } catch {
+            return "request: \(describe(error))"
+        }
+        let answer: Answer
+        switch interaction(answering: task, user: user, serial: serial, worker: worker) {
+        case .failure(let failure): return failure.description
+        case .success(let made): answer = made
+        }
+        do {
+            _ = try call("/tasks/\(answer.taskPathID)/ack", AckRequest(messageID: answer.ackID))
+        } catch {
+            return "ack: \(describe(error))"
+        }
+        do {
+            let response = try call("/tasks/interaction", answer.interaction, interaction: answer.interaction.type)
+            _ = try OasstJSON.decode(TaskDone.self, from: response.body)
+        } catch {
+            return "answer: \(describe(error))"
+        }
+        return nil
     }
 
     /// One client of the `curl` load: `OasstClient` over its own libcurl lane, as the app sends.
@@ -418,17 +432,17 @@ struct ServeLoad: Sendable {
     }
 
     /// The user of load client `index`.
-    private static func loadUser(_ index: Int) -> User {
+    static func loadUser(_ index: Int) -> User {
         User(id: "load-\(index)", displayName: "Load \(index)", authMethod: "local")
     }
 
-    private static func describe(_ error: OasstError) -> String {
+    static func describe(_ error: OasstError) -> String {
         if let code = error.code { return "code \(code)" }
         if let status = error.status { return "status \(status)" }
         return "\(error.kind)"
     }
 
-    private static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error) -> String {
         if let error = error as? OasstError { return describe(error) }
         return "\(error)"
     }

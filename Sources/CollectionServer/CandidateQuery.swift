@@ -85,12 +85,25 @@ enum CandidateQuery: CaseIterable, Hashable, Sendable {
         return names
     }
 
+    /// The column holding the message's `created_date` (the last one; rows are put in its order in Swift, see
+    /// `ordered`).
+    var createdColumn: Int32 { hasRole ? 2 : 1 }
+
     /// Whether the query selects `role` after `id` (the queries that answer two kinds).
     var hasRole: Bool {
         switch self {
         case .promptLabels: return false
         case .replyLabels, .replyParents, .rankParents: return true
         }
+    }
+
+    /// Rows in `created_date` order, rows with equal dates in the order SQLite returned them. The queries used to end in
+    /// `ORDER BY m.created_date`, which made SQLite build a temporary b-tree for every run (zeroing a fresh page for
+    /// it); the candidates are a handful of rows.
+    static func ordered(_ rows: [(id: String, role: String?, created: Double)]) -> [(id: String, role: String?)] {
+        rows.enumerated().sorted { a, b in
+            a.element.created != b.element.created ? a.element.created < b.element.created : a.offset < b.offset
+        }.map { (id: $0.element.id, role: $0.element.role) }
     }
 
     /// Target ids per kind from the query's rows (`id`, then `role` when `hasRole`), in row order.
@@ -117,7 +130,7 @@ enum CandidateQuery: CaseIterable, Hashable, Sendable {
 
     private static func openTasks(_ types: String) -> String {
         """
-        (SELECT COUNT(*) FROM task t WHERE t.target_message_id = m.id AND t.type IN (\(types))
+        (SELECT COUNT(*) FROM task t WHERE t.target_message_id = m.id AND +t.type IN (\(types))
             AND t.done = 0 AND t.skipped = 0 AND t.created_date > :lock)
         """
     }
@@ -135,25 +148,23 @@ enum CandidateQuery: CaseIterable, Hashable, Sendable {
     private static let accepted = "c.deleted = 0 AND c.review_result = 1"
 
     private static let promptLabelsSQL = """
-        SELECT m.id FROM message_tree mt CROSS JOIN message m ON m.tree_id = mt.id
+        SELECT m.id, m.created_date FROM message_tree mt CROSS JOIN message m ON m.tree_id = mt.id
         WHERE mt.state = 'initial_prompt_review' AND mt.lang = :lang AND m.parent_id IS NULL
         AND m.deleted = 0 AND m.review_result IS NULL AND IFNULL(m.user_id, '') != :u
         AND m.review_count + \(openTasks("'label_initial_prompt'")) < :nPrompt
         AND \(labelled) AND \(skipped("_skip_labeling")) AND \(ownOpen)
-        ORDER BY m.created_date
         """
 
     private static let replyLabelsSQL = """
-        SELECT m.id, m.role FROM message_tree mt CROSS JOIN message m ON m.tree_id = mt.id
+        SELECT m.id, m.role, m.created_date FROM message_tree mt CROSS JOIN message m ON m.tree_id = mt.id
         WHERE mt.state IN ('growing', 'ranking') AND mt.lang = :lang AND m.parent_id IS NOT NULL
         AND m.deleted = 0 AND m.review_result IS NULL AND IFNULL(m.user_id, '') != :u
         AND m.review_count + \(openTasks("'label_assistant_reply', 'label_prompter_reply'")) < :nReply
         AND \(labelled) AND \(skipped("_skip_labeling")) AND \(ownOpen)
-        ORDER BY m.created_date
         """
 
     private static let replyParentsSQL = """
-        SELECT m.id, m.role FROM message_tree mt CROSS JOIN message m ON m.tree_id = mt.id
+        SELECT m.id, m.role, m.created_date FROM message_tree mt CROSS JOIN message m ON m.tree_id = mt.id
         WHERE mt.state = 'growing' AND mt.lang = :lang AND m.review_result = 1 AND m.deleted = 0
         AND m.depth < :depth
         AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND \(live))
@@ -163,13 +174,12 @@ enum CandidateQuery: CaseIterable, Hashable, Sendable {
         AND \(skipped("_skip_reply")) AND \(ownOpen)
         AND (SELECT COUNT(*) FROM message c WHERE c.tree_id = mt.id AND \(live))
             + (SELECT COUNT(*) FROM task t WHERE t.tree_id = mt.id
-                AND t.type IN ('assistant_reply', 'prompter_reply') AND t.done = 0 AND t.skipped = 0
+                AND +t.type IN ('assistant_reply', 'prompter_reply') AND t.done = 0 AND t.skipped = 0
                 AND t.created_date > :lock) < :goal
-        ORDER BY m.created_date
         """
 
     private static let rankParentsSQL = """
-        SELECT m.id, m.role FROM message_tree mt CROSS JOIN message m ON m.tree_id = mt.id
+        SELECT m.id, m.role, m.created_date FROM message_tree mt CROSS JOIN message m ON m.tree_id = mt.id
         WHERE mt.state = 'ranking' AND mt.lang = :lang AND m.deleted = 0 AND m.review_result = 1
         AND (SELECT COUNT(*) FROM message c WHERE c.parent_id = m.id AND \(accepted)) >= 2
         AND (:rankPrompter OR m.role = 'prompter')
@@ -178,6 +188,5 @@ enum CandidateQuery: CaseIterable, Hashable, Sendable {
         AND NOT EXISTS (SELECT 1 FROM message c WHERE c.parent_id = m.id AND +c.user_id = :u AND \(accepted))
         AND NOT EXISTS (SELECT 1 FROM ranking r WHERE r.parent_id = m.id AND r.user_id = :u)
         AND \(skipped("_skip_ranking")) AND \(ownOpen)
-        ORDER BY m.created_date
         """
 }

@@ -42,7 +42,7 @@ public actor CollectionServer {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: routes.makeRouter(),
+            router: routes.makeHandOutRouter(),
             server: .http1OnEventLoops(),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil),

@@ -1,6 +1,12 @@
 import GRDB
 import GRDBSQLite
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// SQLite's C API on GRDB's cached statements, for the statements the writer runs several times per request:
 /// arguments bound by position (text as GRDB binds it, up to a NUL) and columns read in place. GRDB's `Row`,
 /// `DatabaseValue` and `StatementArguments` copies were about a fifth of the writer's time under load.
@@ -43,10 +49,12 @@ extension Database {
     /// The cached statement for `sql`, reset and bound to `arguments`. Only inside a transaction: GRDB refuses
     /// statements after an error aborted the transaction, and here SQLite would run them in autocommit mode.
     private func prepared(_ sql: String, _ arguments: [SQLiteValue]) throws -> OpaquePointer {
-        guard isInsideTransaction else {
+        // `sqlite3_get_autocommit` directly: GRDB's `isInsideTransaction` also checks the calling dispatch queue, which
+        // cost more than the rest of the call.
+        guard let connection = sqliteConnection, sqlite3_get_autocommit(connection) == 0 else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "statement outside a transaction", sql: sql)
         }
-        let handle = try cachedStatement(sql: sql).sqliteStatement
+        let handle = try StatementShortcut.statement(sql, in: self, connection: connection).sqliteStatement
         sqlite3_reset(handle)
         try bind(arguments, to: handle, sql: sql)
         return handle
@@ -64,7 +72,7 @@ extension Database {
             let code: Int32
             switch argument {
             case .text(let text?):
-                code = sqlite3_bind_text(handle, index, text, -1, Self.transient)
+                code = Self.bindText(text, to: handle, at: index)
             case .integer(let value?):
                 code = sqlite3_bind_int64(handle, index, Int64(value))
             case .real(let value?):
@@ -73,6 +81,22 @@ extension Database {
                 code = sqlite3_bind_null(handle, index)
             }
             guard code == SQLITE_OK else { throw failure(code, sql: sql) }
+        }
+    }
+
+    /// Binds `text` up to its first NUL, as GRDB does, from the string's own UTF-8 storage: passing the `String` as a
+    /// C string made a NUL-terminated copy of it for every argument, which SQLite then copied again.
+    private static func bindText(_ text: String, to handle: OpaquePointer, at index: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes -> Int32 in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                return sqlite3_bind_text(handle, index, "", 0, transient)
+            }
+            let nul = memchr(base, 0, bytes.count)
+            let length = nul.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+            return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: length) { characters in
+                sqlite3_bind_text(handle, index, characters, Int32(length), transient)
+            }
         }
     }
 

@@ -85,15 +85,17 @@ extension ServerStore {
 
     /// The task an ack id names: none → 400 / 2100, several → 400 / 1004.
     private func taskByAckID(_ db: Database, client: String, ackID: String) throws -> TaskRecord {
-        let tasks = try db.rows(
-            "SELECT \(TaskRecord.columns) FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2",
-            [.text(client), .text(ackID)], read: TaskRecord.init(row:))
+        let tasks = try db.rows(Self.taskByAckIDSQL, [.text(client), .text(ackID)], read: TaskRecord.init(row:))
         guard let task = tasks.first else {
             throw ServerError.oasst(2100, "Task for frontend_message_id='\(ackID)' not found")
         }
         if tasks.count > 1 { throw ServerError.interactionFailed }
         return task
     }
+
+    /// `taskByAckID`'s statement (built once).
+    private static let taskByAckIDSQL =
+        "SELECT \(TaskRecord.columns) FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2"
 
     /// The common task checks: expired → not acked → done → other user.
     private func checkAnswerable(_ task: TaskRecord, user: UserRecord, now: Date) throws {
@@ -239,12 +241,13 @@ extension ServerStore {
         else {
             throw ServerError.oasst(2102, "Task payload type mismatch: \(Self.payloadName(task.type))")
         }
-        let count = task.replyIDs.count
+        let replyIDs = task.replyIDs
+        let count = replyIDs.count
         guard body.ranking.count == count, Set(body.ranking) == Set(0..<count) else {
             throw ServerError.oasst(
                 2003, "Invalid ranking submitted. Each reply index must appear exactly once (num_replies=\(count)).")
         }
-        for replyID in task.replyIDs {
+        for replyID in replyIDs {
             let stillChild =
                 try db.firstRow(
                     "SELECT 1 FROM message WHERE id = ? AND parent_id = ? AND deleted = 0",
@@ -252,7 +255,7 @@ extension ServerStore {
                 ) { _ in true } ?? false
             if !stillChild { throw ServerError.oasst(2011, "Corrupt ranking result") }
         }
-        let ranked = body.ranking.map { task.replyIDs[$0] }
+        let ranked = body.ranking.map { replyIDs[$0] }
         let rankingText = "[" + body.ranking.map(String.init).joined(separator: ",") + "]"
         try db.run(
             """

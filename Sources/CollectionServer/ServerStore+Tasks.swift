@@ -171,9 +171,12 @@ extension ServerStore {
             }
         }
         let rows = try db.rows(query.sql, values) { row in
-            (id: row.text(0) ?? "", role: query.hasRole ? row.text(1) : nil)
+            (
+                id: row.text(0) ?? "", role: query.hasRole ? row.text(1) : nil,
+                created: row.real(query.createdColumn) ?? 0
+            )
         }
-        return query.split(rows)
+        return query.split(CandidateQuery.ordered(rows))
     }
 
     /// Builds the task for a target, stores it and returns it.
@@ -202,8 +205,8 @@ extension ServerStore {
                 let parentUUID = UUIDText.parse(target)
             else { throw ServerError.notAvailable(type) }
             let replies = try db.rows(
-                "SELECT \(Self.threadColumns) FROM message WHERE parent_id = ? AND deleted = 0 AND review_result = 1",
-                [.text(target)], read: { row in (id: row.text(0) ?? "", message: Self.message(row, viewer: user.id)) }
+                Self.acceptedRepliesSQL, [.text(target)],
+                read: { row in (id: row.text(0) ?? "", message: Self.message(row, viewer: user.id)) }
             ).shuffled()
             var messages: [ConversationMessage] = []
             for reply in replies {
@@ -258,6 +261,12 @@ extension ServerStore {
     /// The message columns `message(_:viewer:)` reads, in the order it reads them.
     static let threadColumns = "id, parent_id, user_id, frontend_message_id, text, lang, role, synthetic"
 
+    /// A message's accepted replies, with `threadColumns` (built once).
+    static let acceptedRepliesSQL =
+        "SELECT \(threadColumns) FROM message WHERE parent_id = ? AND deleted = 0 AND review_result = 1"
+    /// One message by id, with `threadColumns` (built once).
+    static let threadMessageSQL = "SELECT \(threadColumns) FROM message WHERE id = ?"
+
     /// The thread from the root to `messageID`, as seen by `viewer`.
     func thread(_ db: Database, messageID: String, viewer: String) throws -> [ConversationMessage] {
         var messages: [ConversationMessage] = []
@@ -265,7 +274,7 @@ extension ServerStore {
         while let id = next, messages.count < 1000 {
             guard
                 let (message, parent) = try db.firstRow(
-                    "SELECT \(Self.threadColumns) FROM message WHERE id = ?", [.text(id)],
+                    Self.threadMessageSQL, [.text(id)],
                     read: { row in (Self.message(row, viewer: viewer), row.text(1)) })
             else {
                 break

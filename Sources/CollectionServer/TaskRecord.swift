@@ -26,10 +26,15 @@ struct TaskRecord: Sendable {
     var targetMessageID: String?
     /// The tree the target belongs to.
     var treeID: String?
-    /// Ranking tasks: reply ids in delivered order.
-    var replyIDs: [String]
-    /// Label tasks: the valid label names.
-    var validLabels: [String]
+    /// Ranking tasks: reply ids in delivered order, as stored (a JSON array).
+    var replyIDsText: String?
+    /// Label tasks: the valid label names, as stored (a JSON array).
+    var validLabelsText: String?
+
+    /// Ranking tasks: reply ids in delivered order (decoded when asked for: only the answer to the task needs them).
+    var replyIDs: [String] { Self.strings(replyIDsText) }
+    /// Label tasks: the valid label names (decoded when asked for).
+    var validLabels: [String] { Self.strings(validLabelsText) }
 
     /// Reads a `task` row selected with `columns`, by position (looking columns up by name was a tenth of each
     /// read).
@@ -45,8 +50,8 @@ struct TaskRecord: Sendable {
         skipped = row.bool(8) ?? false
         targetMessageID = row.text(9)
         treeID = row.text(10)
-        replyIDs = Self.strings(row.text(11))
-        validLabels = Self.strings(row.text(12))
+        replyIDsText = row.text(11)
+        validLabelsText = row.text(12)
     }
 
     /// Whether the task is past its expiry at `now`.
@@ -72,8 +77,9 @@ struct TaskRecord: Sendable {
 
     /// Loads a task by id for an API client.
     static func find(_ db: Database, client: String, id: String) throws -> TaskRecord? {
-        try db.firstRow(
-            "SELECT \(columns) FROM task WHERE id = ? AND api_client = ?", [.text(id), .text(client)],
-            read: TaskRecord.init(row:))
+        try db.firstRow(findSQL, [.text(id), .text(client)], read: TaskRecord.init(row:))
     }
+
+    /// `find`'s statement (built once: the text is also the statement cache's key).
+    private static let findSQL = "SELECT \(columns) FROM task WHERE id = ? AND api_client = ?"
 }

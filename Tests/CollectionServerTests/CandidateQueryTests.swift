@@ -32,4 +32,24 @@ import Testing
             #expect(sqlite3_bind_parameter_count(statement.sqliteStatement) == Int32(query.parameters.count))
         }
     }
+
+    @Test func rowsComeInCreationOrderWithTiesKeptAsReturned() {
+        let rows: [(id: String, role: String?, created: Double)] = [
+            ("c", "assistant", 3), ("a1", nil, 1), ("b", "prompter", 2), ("a2", "prompter", 1), ("a3", nil, 1),
+        ]
+        let ordered = CandidateQuery.ordered(rows)
+        #expect(ordered.map(\.id) == ["a1", "a2", "a3", "b", "c"])
+        #expect(ordered.map(\.role) == [nil, "prompter", nil, "prompter", "assistant"])
+    }
+
+    @Test(arguments: CandidateQuery.allCases)
+    func theCreationDateIsTheLastColumn(query: CandidateQuery) throws {
+        let queue = try DatabaseQueue()
+        try ServerDatabase.migrator.migrate(queue)
+        try queue.read { db in
+            let statement = try db.makeStatement(sql: query.sql)
+            #expect(statement.columnNames.last == "created_date")
+            #expect(statement.columnCount == Int(query.createdColumn) + 1)
+        }
+    }
 }

@@ -70,4 +70,89 @@ import Testing
         let integrity = try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
         #expect(integrity == "ok")
     }
+
+    @Test func openTaskIndexesKeepOnlyOpenTasks() throws {
+        let path = try database(
+            upTo: "v7-tree-author",
+            containing: """
+                INSERT INTO user (id, api_client, auth_method, username, display_name, created_date)
+                VALUES ('u1', 'key', 'local', 'alice', 'Alice', 1);
+                INSERT INTO task (id, api_client, user_id, type, created_date, expiry_date, target_message_id, tree_id)
+                VALUES ('open', 'key', 'u1', 'assistant_reply', 1, 2, 'm1', 'r1'),
+                    ('done', 'key', 'u1', 'assistant_reply', 1, 2, 'm1', 'r1'),
+                    ('skipped', 'key', 'u1', 'assistant_reply', 1, 2, 'm1', 'r1');
+                UPDATE task SET done = 1 WHERE id = 'done';
+                UPDATE task SET skipped = 1 WHERE id = 'skipped';
+                """)
+
+        let pool = try ServerDatabase.open(path: path)
+        let indexes = try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'task'")
+        }
+        #expect(!indexes.contains("task_target"))
+        #expect(!indexes.contains("task_tree"))
+        let (byTarget, byTree, all) = try pool.read { db in
+            (
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT COUNT(*) FROM task INDEXED BY task_open_target WHERE target_message_id = 'm1' AND done = 0 AND skipped = 0"
+                ),
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT COUNT(*) FROM task INDEXED BY task_open_tree WHERE tree_id = 'r1' AND done = 0 AND skipped = 0"
+                ),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task")
+            )
+        }
+        #expect(byTarget == 1)
+        #expect(byTree == 1)
+        #expect(all == 3)
+        let integrity = try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+        #expect(integrity == "ok")
+    }
+
+    @Test(arguments: CandidateQuery.allCases)
+    func handOutQueriesReadOpenTasksThroughTheOpenTaskIndexes(query: CandidateQuery) throws {
+        let pool = try ServerDatabase.open(path: ServerHarness.temporaryDatabase())
+        let plan = try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + query.sql,
+                arguments: StatementArguments(
+                    query.parameters.map { _ in 0 as (any DatabaseValueConvertible)? })
+            ).map { $0["detail"] as String }
+        }
+        let taskSteps = plan.filter { $0.contains(" t ") || $0.hasSuffix(" t") }
+        #expect(!taskSteps.isEmpty, "\(plan)")
+        #expect(taskSteps.allSatisfy { $0.contains("task_open_target") || $0.contains("task_open_tree") }, "\(plan)")
+    }
+
+    @Test func theAckAndPendingTaskLookUpsUsePartialIndexes() throws {
+        let pool = try ServerDatabase.open(path: ServerHarness.temporaryDatabase())
+        let (definitions, pending, ack) = try pool.read { db in
+            (
+                try String.fetchAll(
+                    db, sql: "SELECT sql FROM sqlite_master WHERE name IN ('task_ack', 'task_open') ORDER BY name"),
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        EXPLAIN QUERY PLAN SELECT COUNT(*) FROM task WHERE user_id = ? AND done = 0 AND skipped = 0
+                        AND created_date > ?
+                        """, arguments: ["u", 0]
+                ).map { $0["detail"] as String },
+                try Row.fetchAll(
+                    db,
+                    sql:
+                        "EXPLAIN QUERY PLAN SELECT id FROM task WHERE api_client = ? AND frontend_message_id = ? LIMIT 2",
+                    arguments: ["k", "f"]
+                ).map { $0["detail"] as String }
+            )
+        }
+        #expect(definitions.count == 2)
+        #expect(definitions.first?.hasSuffix("WHERE frontend_message_id IS NOT NULL") == true, "\(definitions)")
+        #expect(definitions.last?.hasSuffix("WHERE done = 0 AND skipped = 0") == true, "\(definitions)")
+        #expect(pending.contains { $0.contains("INDEX task_open") }, "\(pending)")
+        #expect(ack.contains { $0.contains("INDEX task_ack") }, "\(ack)")
+    }
 }

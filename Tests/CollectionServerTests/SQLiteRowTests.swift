@@ -38,6 +38,28 @@ import Testing
         #expect(flag == true)
     }
 
+    @Test func textIsBoundUpToItsFirstNULAsGRDBBindsIt() throws {
+        let queue = try database()
+        let long = String(repeating: "données ", count: 400)
+        let texts = ["ab\u{0}cd", "\u{0}x", "", long, String(long.dropFirst(3)), "a"]
+        let (ours, grdbs) = try queue.write { db in
+            var ours: [String?] = []
+            var grdbs: [String?] = []
+            for (offset, text) in texts.enumerated() {
+                try db.run("INSERT INTO item (id, note) VALUES (?, ?)", [.text("o\(offset)"), .text(text)])
+                try db.execute(
+                    sql: "INSERT INTO item (id, note) VALUES (?, ?)", arguments: ["g\(offset)", text])
+                ours.append(
+                    try db.firstRow("SELECT note FROM item WHERE id = ?", [.text("o\(offset)")]) { $0.text(0) } ?? nil)
+                grdbs.append(
+                    try String.fetchOne(db, sql: "SELECT note FROM item WHERE id = ?", arguments: ["g\(offset)"]))
+            }
+            return (ours, grdbs)
+        }
+        #expect(ours == grdbs)
+        #expect(ours == ["ab", "", "", long, String(long.dropFirst(3)), "a"])
+    }
+
     @Test func aStatementOutsideATransactionIsRefused() throws {
         let queue = try database()
         try queue.writeWithoutTransaction { db in
