@@ -52,17 +52,40 @@ public struct Screen: Equatable, Sendable {
     /// Writes already-sanitised text at a position, clipped to `maxWidth` columns and the screen edge.
     /// A wide character that does not fit is replaced by a blank, never split. Returns the columns used.
     @discardableResult
-    public mutating func put(
-        _ text: some StringProtocol, x: Int, y: Int, slot: ThemeSlot, maxWidth: Int? = nil
-    )
-        -> Int
-    {
+    public mutating func put(_ text: String, x: Int, y: Int, slot: ThemeSlot, maxWidth: Int? = nil) -> Int {
+        put(text[...], x: x, y: y, slot: slot, maxWidth: maxWidth)
+    }
+
+    /// `put` for part of a string (the one implementation: concrete types rather than a generic
+    /// `StringProtocol`, which callers in other modules would run unspecialised, through protocol witnesses).
+    @discardableResult
+    public mutating func put(_ text: Substring, x: Int, y: Int, slot: ThemeSlot, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
         var lastCell: Int?
-        for scalar in text.unicodeScalars {
-            let scalarWidth = CellWidth.of(scalar)
+        var rest = text.startIndex
+        if x >= 0 {
+            var contiguous = text  // `withUTF8` is mutating: it may first make a bridged string contiguous
+            let written = contiguous.withUTF8 { bytes in
+                putASCIIPrefix(bytes, x: x, y: y, limit: limit, slot: slot)
+            }
+            if written > 0 {
+                column += written
+                lastCell = y * width + column - 1
+                rest = text.utf8.index(rest, offsetBy: written)
+            }
+        }
+        // A run of one scalar (a rule of box-drawing lines, a scroll bar) is looked up once.
+        var previous: (scalar: Unicode.Scalar, width: Int)?
+        for scalar in text.unicodeScalars[rest...] {
+            let scalarWidth: Int
+            if let previous, previous.scalar == scalar {
+                scalarWidth = previous.width
+            } else {
+                scalarWidth = CellWidth.of(scalar)
+                previous = (scalar, scalarWidth)
+            }
             if scalarWidth <= 0 {
                 guard scalarWidth == 0, let index = lastCell else { continue }
                 if cells[index].scalarCount <= Screen.maxCombining {
@@ -87,6 +110,52 @@ public struct Screen: Equatable, Sendable {
             column += scalarWidth
         }
         return max(0, column - x)
+    }
+
+    /// Writes the leading printable ASCII bytes of a text from column `x` up to `limit`, one cell each, as
+    /// `set` would but without its per-scalar width lookup and bounds checks; returns how many it wrote.
+    private mutating func putASCIIPrefix(
+        _ bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, limit: Int, slot: ThemeSlot
+    ) -> Int {
+        let count = min(bytes.count, limit - x)
+        guard count > 0 else { return 0 }
+        let rowStart = y * width
+        let width = self.width
+        return cells.withUnsafeMutableBufferPointer { cells in
+            var written = 0
+            while written < count {
+                let byte = bytes[written]
+                guard byte >= 0x20, byte < 0x7F else { break }
+                let column = x + written
+                let index = rowStart + column
+                let old = cells[index]
+                if old.isContinuation, column > 0 {
+                    cells[index - 1] = Cell(ascii: 0x20, slot: cells[index - 1].slot)
+                }
+                if old.width == 2, column + 1 < width {
+                    cells[index + 1] = Cell(ascii: 0x20, slot: cells[index + 1].slot)
+                }
+                cells[index] = Cell(ascii: byte, slot: slot)
+                written += 1
+            }
+            return written
+        }
+    }
+
+    /// True when `count` cells from `start` hold the same bytes in both grids, compared a word at a time
+    /// (false when cells have padding, whose bytes say nothing).
+    private static func sameBytes(
+        _ cells: UnsafeBufferPointer<Cell>, _ old: UnsafeBufferPointer<Cell>, from start: Int, count: Int
+    ) -> Bool {
+        guard Cell.hasNoPadding, let new = cells.baseAddress, let previous = old.baseAddress else { return false }
+        let words = count * MemoryLayout<Cell>.stride / MemoryLayout<UInt64>.stride
+        return (new + start).withMemoryRebound(to: UInt64.self, capacity: words) { row in
+            (previous + start).withMemoryRebound(to: UInt64.self, capacity: words) { oldRow in
+                var difference: UInt64 = 0
+                for word in 0..<words { difference |= row[word] ^ oldRow[word] }
+                return difference == 0
+            }
+        }
     }
 
     /// Writes a styled line; returns the columns used.
@@ -163,19 +232,32 @@ public struct Screen: Equatable, Sendable {
                 ScreenChange(y: row, x: 0, cells: Array(cells[(row * width)..<((row + 1) * width)]))
             }
         }
+        return cells.withUnsafeBufferPointer { new in
+            old.cells.withUnsafeBufferPointer { previous in
+                Screen.changedRuns(new, from: previous, width: width, height: height)
+            }
+        }
+    }
+
+    /// `diff(from:)` over two grids of the same size, read without bounds checks: this runs on every cell
+    /// of every frame.
+    private static func changedRuns(
+        _ cells: UnsafeBufferPointer<Cell>, from old: UnsafeBufferPointer<Cell>, width: Int, height: Int
+    ) -> [ScreenChange] {
         var changes: [ScreenChange] = []
         for row in 0..<height {
             var column = 0
             let base = row * width
+            if Screen.sameBytes(cells, old, from: base, count: width) { continue }
             while column < width {
-                if cells[base + column] == old.cells[base + column] {
+                if cells[base + column] == old[base + column] {
                     column += 1
                     continue
                 }
                 var start = column
                 if cells[base + start].isContinuation && start > 0 { start -= 1 }
                 var end = column
-                while end + 1 < width && cells[base + end + 1] != old.cells[base + end + 1] { end += 1 }
+                while end + 1 < width && cells[base + end + 1] != old[base + end + 1] { end += 1 }
                 if end + 1 < width && cells[base + end + 1].isContinuation { end += 1 }
                 if let last = changes.last, last.y == row, last.x + last.cells.count >= start {
                     let from = last.x + last.cells.count

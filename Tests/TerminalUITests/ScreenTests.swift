@@ -35,6 +35,35 @@ import Testing
         #expect(changes[0] == ScreenChange(y: 0, x: 0, cells: [Cell(text: "J", width: 1, slot: .normal)]))
         #expect(changes[1].x == 9 && changes[1].y == 1)
     }
+
+    @Test func diffComparesCellsNotTheWayTheyWereWritten() {
+        #expect(Cell.hasNoPadding)
+        var old = Screen(width: 6, height: 3)
+        old.put("ab", x: 0, y: 0, slot: .normal)
+        old.put("e\u{301}", x: 0, y: 1, slot: .normal)
+        var same = Screen(width: 6, height: 3)
+        same.put("xb", x: 0, y: 0, slot: .normal)
+        same.put("a", x: 0, y: 0, slot: .normal)
+        same.put("e", x: 0, y: 1, slot: .normal)
+        same.put("\u{301}", x: 1, y: 1, slot: .normal)  // a lone mark has no cell to join: dropped
+        #expect(same.diff(from: old).count == 1)
+        same.put("e\u{301}", x: 0, y: 1, slot: .normal)
+        #expect(same.diff(from: old).isEmpty)
+        same.restyle(Rect(x: 1, y: 0, width: 1, height: 1), slot: .title)
+        let changes = same.diff(from: old)
+        #expect(changes == [ScreenChange(y: 0, x: 1, cells: [Cell(text: "b", width: 1, slot: .title)])])
+    }
+
+    @Test func plainTextOverAWideCharacterBlanksItsOtherHalf() {
+        var screen = Screen(width: 6, height: 2)
+        screen.put("你好", x: 0, y: 0, slot: .normal)
+        screen.put("ab", x: 1, y: 0, slot: .title)  // right half of 你, left half of 好
+        #expect(screen.lines[0] == " ab")
+        #expect(screen[0, 0].width == 1 && screen[3, 0].width == 1)
+        screen.put("e\u{301}xyz", x: 0, y: 1, slot: .normal, maxWidth: 3)
+        #expect(screen.lines[1] == "e\u{301}xy")
+        #expect(screen[0, 1].text == "e\u{301}")
+    }
 }
 
 @Suite struct TextWrapperTests {
