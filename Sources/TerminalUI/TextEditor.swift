@@ -4,7 +4,7 @@
 public struct TextEditor: Widget, Equatable, Sendable {
     /// The server's default limit on a reply's length (Open-Assistant backend).
     public static let defaultLimit = 2000
-    /// Undo steps kept; each holds a copy of the text, so a long session does not grow without bound.
+    /// Undo steps kept, so a long session does not grow without bound (a step holds what its edits replaced).
     public static let undoLimit = 100
     /// Fraction of the limit from which the count shows in the warning style.
     public static let warningFraction = 0.9
@@ -29,9 +29,19 @@ public struct TextEditor: Widget, Equatable, Sendable {
     /// Control characters removed from the last paste (0 when the last edit was no paste).
     public private(set) var lastPasteRemoved: Int = 0
 
-    private struct State: Equatable, Sendable {
-        var characters: [Character]
-        var cursor: Int
+    /// One change of the text: at grapheme `start`, `removed` was replaced by `inserted`.
+    private struct Replacement: Equatable, Sendable {
+        var start: Int
+        var removed: [Character]
+        var inserted: [Character]
+    }
+
+    /// One undo step: an edit group's replacements in the order made, and the cursor before and after it.
+    /// Keeping the changes rather than a copy of the text makes a keystroke's undo record as small as the edit.
+    private struct UndoStep: Equatable, Sendable {
+        var replacements: [Replacement] = []
+        var cursorBefore: Int
+        var cursorAfter: Int
     }
 
     private enum EditKind: Equatable, Sendable {
@@ -51,8 +61,8 @@ public struct TextEditor: Widget, Equatable, Sendable {
     private var revision = 0
     /// Rows kept by `ensureCursorVisible`, so drawing the same state does not wrap the text again.
     private var rowCache: RowCache?
-    private var undoStack: [State] = []
-    private var redoStack: [State] = []
+    private var undoStack: [UndoStep] = []
+    private var redoStack: [UndoStep] = []
     private var lastEdit: EditKind?
     private var goalColumn: Int?
 
@@ -222,7 +232,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
     public mutating func replaceText(_ newText: String) {
         guard newText != text else { return }
         edit(nil) {
-            $0.characters = Array(newText)
+            $0.replace(0..<$0.characters.count, with: Array(newText))
             $0.cursor = $0.characters.count
         }
         lastEdit = nil
@@ -231,19 +241,25 @@ public struct TextEditor: Widget, Equatable, Sendable {
 
     /// Undoes the last step; typing is grouped into word-sized steps.
     public mutating func undo() {
-        guard let state = undoStack.popLast() else { return }
-        redoStack.append(State(characters: characters, cursor: cursor))
-        characters = state.characters
-        cursor = state.cursor
+        guard var step = undoStack.popLast() else { return }
+        for change in step.replacements.reversed() {
+            characters.replaceSubrange(change.start..<(change.start + change.inserted.count), with: change.removed)
+        }
+        step.cursorAfter = cursor
+        cursor = step.cursorBefore
+        redoStack.append(step)
         lastEdit = nil
     }
 
     /// Redoes the last undone step.
     public mutating func redo() {
-        guard let state = redoStack.popLast() else { return }
-        undoStack.append(State(characters: characters, cursor: cursor))
-        characters = state.characters
-        cursor = state.cursor
+        guard var step = redoStack.popLast() else { return }
+        for change in step.replacements {
+            characters.replaceSubrange(change.start..<(change.start + change.removed.count), with: change.inserted)
+        }
+        step.cursorBefore = cursor
+        cursor = step.cursorAfter
+        undoStack.append(step)
         lastEdit = nil
     }
 
@@ -254,19 +270,31 @@ public struct TextEditor: Widget, Equatable, Sendable {
         edit(isSpace ? .typingSpace : .typingWord) { $0.insert(String(character)) }
     }
 
-    /// Records an undo step unless this edit continues the current group, then performs it.
+    /// Performs an edit whose changes go through `replace`, recording them in a new undo step unless
+    /// this edit continues the current group.
     private mutating func edit(_ kind: EditKind?, _ body: (inout TextEditor) -> Void) {
-        let continues = TextEditor.continuesGroup(lastEdit, kind)
-        let saved = continues ? nil : State(characters: characters, cursor: cursor)
+        let continues = TextEditor.continuesGroup(lastEdit, kind) && !undoStack.isEmpty
+        if !continues { undoStack.append(UndoStep(cursorBefore: cursor, cursorAfter: cursor)) }
         let before = revision
         body(&self)
-        guard revision != before else { return }
-        if let saved {
-            undoStack.append(saved)
-            if undoStack.count > TextEditor.undoLimit { undoStack.removeFirst() }
+        guard revision != before else {
+            if !continues { undoStack.removeLast() }
+            return
         }
+        undoStack[undoStack.count - 1].cursorAfter = cursor
+        if undoStack.count > TextEditor.undoLimit { undoStack.removeFirst() }
         redoStack.removeAll()
         lastEdit = kind
+    }
+
+    /// Replaces graphemes `range` with `new`, recorded in the open undo step (only `edit`'s body calls it).
+    private mutating func replace(_ range: Range<Int>, with new: [Character]) {
+        let removed = Array(characters[range])
+        characters.replaceSubrange(range, with: new)
+        if !undoStack.isEmpty {
+            undoStack[undoStack.count - 1].replacements.append(
+                Replacement(start: range.lowerBound, removed: removed, inserted: new))
+        }
     }
 
     private static func continuesGroup(_ previous: EditKind?, _ next: EditKind?) -> Bool {
@@ -287,7 +315,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
         let high = min(characters.count, cursor + 1)
         let prefix = String(characters[low..<cursor]) + string
         let merged = Array(prefix + String(characters[cursor..<high]))
-        characters.replaceSubrange(low..<high, with: merged)
+        replace(low..<high, with: merged)
         cursor = low + min(prefix.count, merged.count)
     }
 
@@ -295,7 +323,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
         let low = max(0, min(start, end))
         let high = min(characters.count, max(start, end))
         guard low < high else { return }
-        characters.removeSubrange(low..<high)
+        replace(low..<high, with: [])
         cursor = low
     }
 

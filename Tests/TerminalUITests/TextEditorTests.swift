@@ -129,6 +129,39 @@ import Testing
         #expect(!editor.text.isEmpty)
     }
 
+    @Test func undoAndRedoWalkThroughEveryKindOfEdit() {
+        var editor = TextEditor(text: "start ")
+        var before: [(text: String, cursor: Int)] = []
+        var after: [String] = []
+        func record(_ edit: (inout TextEditor) -> Void) {
+            before.append((editor.text, editor.cursor))
+            edit(&editor)
+            after.append(editor.text)
+        }
+        record { $0.paste("alpha beta") }
+        record { $0.apply(.control("w")) }
+        editor.apply(.control("a"))
+        record { $0.apply(.control("y")) }
+        record { type("e\u{301}x", into: &$0) }  // one typing group; the mark joins the "e" before it
+        record { $0.apply(.backspace) }
+        record { $0.replaceText("new\ntext") }
+        record { $0.apply(.control("u")) }
+        #expect(editor.text == "new\n")
+        let final = (editor.text, editor.cursor)
+        for step in before.indices.reversed() {
+            editor.apply(.control("_"))
+            #expect(editor.text == before[step].text)
+            #expect(editor.cursor == before[step].cursor)
+        }
+        #expect(!editor.canUndo)
+        for step in after.indices {
+            editor.apply(.alt("_"))
+            #expect(editor.text == after[step])
+        }
+        #expect(!editor.canRedo)
+        #expect(editor.text == final.0 && editor.cursor == final.1)
+    }
+
     @Test func typingBesideACombiningMarkJoinsItsGrapheme() {
         var editor = TextEditor(text: "cafe!")
         editor.apply(.left)
