@@ -61,6 +61,8 @@ public struct TextEditor: Widget, Equatable, Sendable {
     private var revision = 0
     /// Rows kept by `ensureCursorVisible`, so drawing the same state does not wrap the text again.
     private var rowCache: RowCache?
+    /// The lowest grapheme index changed since `rowCache` was kept: rows read only before it still hold.
+    private var changedFrom: Int?
     private var undoStack: [UndoStep] = []
     private var redoStack: [UndoStep] = []
     private var lastEdit: EditKind?
@@ -243,7 +245,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
     public mutating func undo() {
         guard var step = undoStack.popLast() else { return }
         for change in step.replacements.reversed() {
-            characters.replaceSubrange(change.start..<(change.start + change.inserted.count), with: change.removed)
+            splice(change.start..<(change.start + change.inserted.count), with: change.removed)
         }
         step.cursorAfter = cursor
         cursor = step.cursorBefore
@@ -255,7 +257,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
     public mutating func redo() {
         guard var step = redoStack.popLast() else { return }
         for change in step.replacements {
-            characters.replaceSubrange(change.start..<(change.start + change.removed.count), with: change.inserted)
+            splice(change.start..<(change.start + change.removed.count), with: change.inserted)
         }
         step.cursorBefore = cursor
         cursor = step.cursorAfter
@@ -290,7 +292,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
     /// Replaces graphemes `range` with `new`, recorded in the open undo step (only `edit`'s body calls it).
     private mutating func replace(_ range: Range<Int>, with new: [Character]) {
         let removed = Array(characters[range])
-        characters.replaceSubrange(range, with: new)
+        splice(range, with: new)
         if !undoStack.isEmpty {
             undoStack[undoStack.count - 1].replacements.append(
                 Replacement(start: range.lowerBound, removed: removed, inserted: new))
@@ -309,6 +311,12 @@ public struct TextEditor: Widget, Equatable, Sendable {
 
     /// Inserts at the cursor. Only the graphemes beside the cursor are segmented again with the new
     /// text (a combining mark or joiner typed next to a grapheme joins it), not the whole text.
+    /// Every change of the text goes through here, which notes how far the kept rows still hold.
+    private mutating func splice(_ range: Range<Int>, with new: [Character]) {
+        characters.replaceSubrange(range, with: new)
+        changedFrom = min(changedFrom ?? range.lowerBound, range.lowerBound)
+    }
+
     private mutating func insert(_ string: String) {
         guard !string.isEmpty else { return }
         let low = max(0, cursor - 1)
@@ -393,6 +401,9 @@ public struct TextEditor: Widget, Equatable, Sendable {
         public var end: Int
         /// Column at which each grapheme starts, plus the row's total width as the last entry.
         public var columns: [Int]
+        /// The last grapheme index read to place this row (the newline or text end closing its line, or the
+        /// grapheme that did not fit); `Int.max` for the empty row after a full line that only the cursor adds.
+        var lastRead: Int
     }
 
     /// How one grapheme is drawn at a given column: sanitised text, slot and width.
@@ -423,9 +434,19 @@ public struct TextEditor: Widget, Equatable, Sendable {
     /// The text soft-wrapped to `width` columns: breaks after the last space that fits, or inside a
     /// word longer than the row. When the cursor ends a full row, an empty row follows for it.
     public func visualRows(width: Int) -> [VisualRow] {
+        wrapRows(width: width, after: [])
+    }
+
+    /// `visualRows` when the rows `kept` (from the start of the text) are already known: wraps only from
+    /// where they end.
+    private func wrapRows(width: Int, after kept: [VisualRow]) -> [VisualRow] {
         let width = max(1, width)
-        var rows: [VisualRow] = []
+        var rows = kept
+        // Where the next row starts: after the newline closing the last kept row's line, or where that row ends.
         var lineStart = 0
+        if let last = kept.last {
+            lineStart = last.end < characters.count && characters[last.end] == "\n" ? last.end + 1 : last.end
+        }
         while true {
             let lineEnd = self.lineEnd(lineStart)
             var position = lineStart
@@ -451,13 +472,13 @@ public struct TextEditor: Widget, Equatable, Sendable {
                     column = lastBreak.column
                 }
                 columns.append(column)
-                rows.append(VisualRow(start: position, end: end, columns: columns))
+                rows.append(VisualRow(start: position, end: end, columns: columns, lastRead: index))
                 position = end
             } while position < lineEnd
             if cursor == lineEnd, let last = rows.last, last.end == lineEnd, last.start < lineEnd,
                 last.columns.last ?? 0 >= width
             {
-                rows.append(VisualRow(start: lineEnd, end: lineEnd, columns: [0]))
+                rows.append(VisualRow(start: lineEnd, end: lineEnd, columns: [0], lastRead: .max))
             }
             if lineEnd >= characters.count { break }
             lineStart = lineEnd + 1
@@ -506,12 +527,16 @@ public struct TextEditor: Widget, Equatable, Sendable {
         TextEditor.locate(cursor, in: rows(width: width))
     }
 
-    /// The wrapped rows at `width`: the kept ones when nothing they depend on changed.
-    private func rows(width: Int) -> [VisualRow] {
-        if let rowCache, rowCache.revision == revision, rowCache.cursor == cursor, rowCache.width == width {
-            return rowCache.rows
+    /// The wrapped rows at `width`: the kept ones when nothing they depend on changed, and after an edit
+    /// the kept rows before it with the rest wrapped again. (Only the cursor's empty row after a full line
+    /// depends on the cursor; the kept rows end before the edit, and the cursor is at or after it.)
+    func rows(width: Int) -> [VisualRow] {
+        guard let rowCache, rowCache.width == width else { return visualRows(width: width) }
+        if rowCache.revision == revision, rowCache.cursor == cursor { return rowCache.rows }
+        guard rowCache.revision != revision, let changedFrom, cursor >= changedFrom else {
+            return visualRows(width: width)
         }
-        return visualRows(width: width)
+        return wrapRows(width: width, after: Array(rowCache.rows.prefix { $0.lastRead < changedFrom }))
     }
 
     private static func locate(_ position: Int, in rows: [VisualRow]) -> (row: Int, column: Int) {
@@ -559,6 +584,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
         let rows = self.rows(width: wrapWidth)
         let count = rowCache?.revision == revision ? characterCount : countCharacters()
         rowCache = RowCache(revision: revision, cursor: cursor, width: wrapWidth, rows: rows, characterCount: count)
+        changedFrom = nil
         let row = TextEditor.locate(cursor, in: rows).row
         if row < scrollRow { scrollRow = row }
         if row >= scrollRow + viewHeight { scrollRow = row - viewHeight + 1 }

@@ -162,6 +162,28 @@ import Testing
         #expect(editor.text == final.0 && editor.cursor == final.1)
     }
 
+    @Test(arguments: [1, 7, 42])
+    func rowsWrappedAgainFromAnEditMatchAWholeWrap(seed: UInt64) {
+        var editor = TextEditor(text: "a few words\nto start with", wrapWidth: 7, viewHeight: 3)
+        let keys: [Key] = [
+            .character("x"), .character("你"), .character("\u{301}"), .space, .space, .tab, .enter, .backspace,
+            .delete, .left, .right, .up, .down, .home, .end, .control("w"), .control("k"), .control("y"),
+            .control("_"), .alt("_"), .alt("d"),
+        ]
+        var random = seed
+        for step in 0..<3_000 {
+            // A linear congruential generator: the same keys on every run.
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let key = keys[Int(random >> 33) % keys.count]
+            if key == .enter && editor.characters.count > 300 {
+                editor.replaceText(String(editor.text.prefix(40)))
+            } else {
+                editor.apply(key)
+            }
+            #expect(editor.rows(width: 7) == editor.visualRows(width: 7), "seed \(seed), step \(step), \(key)")
+        }
+    }
+
     @Test func typingBesideACombiningMarkJoinsItsGrapheme() {
         var editor = TextEditor(text: "cafe!")
         editor.apply(.left)
