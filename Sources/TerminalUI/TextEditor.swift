@@ -404,6 +404,13 @@ public struct TextEditor: Widget, Equatable, Sendable {
         /// The last grapheme index read to place this row (the newline or text end closing its line, or the
         /// grapheme that did not fit); `Int.max` for the empty row after a full line that only the cursor adds.
         var lastRead: Int
+        /// The row's styled text once built for drawing, kept with the row while edits after it reuse it.
+        var styled: StyledLine?
+
+        /// Same graphemes at the same columns (whether the styled text was built yet does not count).
+        public static func == (lhs: VisualRow, rhs: VisualRow) -> Bool {
+            lhs.start == rhs.start && lhs.end == rhs.end && lhs.columns == rhs.columns && lhs.lastRead == rhs.lastRead
+        }
     }
 
     /// How one grapheme is drawn at a given column: sanitised text, slot and width.
@@ -499,7 +506,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
     }
 
     /// The styled text of a row (built only for the rows on screen).
-    private func line(_ row: VisualRow) -> StyledLine {
+    func line(_ row: VisualRow) -> StyledLine {
         var spans: [StyledSpan] = []
         var bytes: [UInt8] = []
         bytes.reserveCapacity(row.end - row.start)
@@ -580,14 +587,18 @@ public struct TextEditor: Widget, Equatable, Sendable {
         lastEdit = nil
     }
 
+    /// Scrolls so the cursor's row shows, and keeps the rows with the styled text of those in view.
     private mutating func ensureCursorVisible() {
-        let rows = self.rows(width: wrapWidth)
+        var rows = self.rows(width: wrapWidth)
         let count = rowCache?.revision == revision ? characterCount : countCharacters()
-        rowCache = RowCache(revision: revision, cursor: cursor, width: wrapWidth, rows: rows, characterCount: count)
-        changedFrom = nil
         let row = TextEditor.locate(cursor, in: rows).row
         if row < scrollRow { scrollRow = row }
         if row >= scrollRow + viewHeight { scrollRow = row - viewHeight + 1 }
+        for index in scrollRow..<min(rows.count, scrollRow + viewHeight) where rows[index].styled == nil {
+            rows[index].styled = line(rows[index])
+        }
+        rowCache = RowCache(revision: revision, cursor: cursor, width: wrapWidth, rows: rows, characterCount: count)
+        changedFrom = nil
     }
 
     // MARK: Rendering
@@ -617,7 +628,8 @@ public struct TextEditor: Widget, Equatable, Sendable {
         if cursorAt.row < top { top = cursorAt.row }
         if textRect.height > 0, cursorAt.row >= top + textRect.height { top = cursorAt.row - textRect.height + 1 }
         for index in 0..<textRect.height where top + index < rows.count {
-            screen.put(line(rows[top + index]), x: rect.x, y: rect.y + index, maxWidth: rect.width)
+            let row = rows[top + index]
+            screen.put(row.styled ?? line(row), x: rect.x, y: rect.y + index, maxWidth: rect.width)
         }
         let status = statusText
         var right = status.right

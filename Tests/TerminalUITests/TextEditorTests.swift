@@ -180,7 +180,11 @@ import Testing
             } else {
                 editor.apply(key)
             }
-            #expect(editor.rows(width: 7) == editor.visualRows(width: 7), "seed \(seed), step \(step), \(key)")
+            let rows = editor.rows(width: 7)
+            #expect(rows == editor.visualRows(width: 7), "seed \(seed), step \(step), \(key)")
+            for row in rows where row.styled != nil {
+                #expect(row.styled == editor.line(row), "seed \(seed), step \(step), \(key)")
+            }
         }
     }
 
