@@ -62,23 +62,39 @@ public struct Screen: Equatable, Sendable {
     public mutating func put(_ text: Substring, x: Int, y: Int, slot: ThemeSlot, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
-        var column = x
-        var lastCell: Int?
-        var rest = text.startIndex
-        if x >= 0 {
-            var contiguous = text  // `withUTF8` is mutating: it may first make a bridged string contiguous
-            let written = contiguous.withUTF8 { bytes in
-                putASCIIPrefix(bytes, x: x, y: y, limit: limit, slot: slot)
-            }
-            if written > 0 {
-                column += written
-                lastCell = y * width + column - 1
-                rest = text.utf8.index(rest, offsetBy: written)
+        let rowStart = y * width
+        let width = self.width
+        var contiguous = text  // `withUTF8` is mutating: it may first make a bridged string contiguous
+        return contiguous.withUTF8 { bytes in
+            cells.withUnsafeMutableBufferPointer { cells in
+                Screen.write(bytes, into: cells, rowStart: rowStart, width: width, x: x, limit: limit, slot: slot)
             }
         }
-        // A run of one scalar (a rule of box-drawing lines, a scroll bar) is looked up once.
+    }
+
+    /// `put` on the row starting at cell `rowStart`, reading the text's UTF-8 directly: printable ASCII
+    /// needs no width lookup, and a run of one scalar (a rule of box-drawing lines) is looked up once.
+    private static func write(
+        _ bytes: UnsafeBufferPointer<UInt8>, into cells: UnsafeMutableBufferPointer<Cell>, rowStart: Int,
+        width: Int, x: Int, limit: Int, slot: ThemeSlot
+    ) -> Int {
+        var column = x
+        var lastCell: Int?
         var previous: (scalar: Unicode.Scalar, width: Int)?
-        for scalar in text.unicodeScalars[rest...] {
+        var offset = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            if lead >= 0x20, lead < 0x7F {
+                offset += 1
+                guard column < limit else { break }
+                if column >= 0 {
+                    store(Cell(ascii: lead, slot: slot), at: column, in: cells, rowStart: rowStart, width: width)
+                    lastCell = rowStart + column
+                }
+                column += 1
+                continue
+            }
+            let scalar = decodeScalar(bytes, at: &offset)
             let scalarWidth: Int
             if let previous, previous.scalar == scalar {
                 scalarWidth = previous.width
@@ -95,16 +111,18 @@ public struct Screen: Equatable, Sendable {
             }
             if column + scalarWidth > limit {
                 if column < limit, column >= 0 {
-                    set(Cell(scalar: " ", width: 1, slot: slot), x: column, y: y)
+                    store(Cell(ascii: 0x20, slot: slot), at: column, in: cells, rowStart: rowStart, width: width)
                     column += 1
                 }
                 break
             }
             if column >= 0 {
-                set(Cell(scalar: scalar, width: scalarWidth, slot: slot), x: column, y: y)
-                lastCell = y * width + column
+                store(
+                    Cell(scalar: scalar, width: scalarWidth, slot: slot), at: column, in: cells, rowStart: rowStart,
+                    width: width)
+                lastCell = rowStart + column
                 if scalarWidth == 2 {
-                    set(.continuation(slot), x: column + 1, y: y)
+                    store(.continuation(slot), at: column + 1, in: cells, rowStart: rowStart, width: width)
                 }
             }
             column += scalarWidth
@@ -112,34 +130,32 @@ public struct Screen: Equatable, Sendable {
         return max(0, column - x)
     }
 
-    /// Writes the leading printable ASCII bytes of a text from column `x` up to `limit`, one cell each, as
-    /// `set` would but without its per-scalar width lookup and bounds checks; returns how many it wrote.
-    private mutating func putASCIIPrefix(
-        _ bytes: UnsafeBufferPointer<UInt8>, x: Int, y: Int, limit: Int, slot: ThemeSlot
-    ) -> Int {
-        let count = min(bytes.count, limit - x)
-        guard count > 0 else { return 0 }
-        let rowStart = y * width
-        let width = self.width
-        return cells.withUnsafeMutableBufferPointer { cells in
-            var written = 0
-            while written < count {
-                let byte = bytes[written]
-                guard byte >= 0x20, byte < 0x7F else { break }
-                let column = x + written
-                let index = rowStart + column
-                let old = cells[index]
-                if old.isContinuation, column > 0 {
-                    cells[index - 1] = Cell(ascii: 0x20, slot: cells[index - 1].slot)
-                }
-                if old.width == 2, column + 1 < width {
-                    cells[index + 1] = Cell(ascii: 0x20, slot: cells[index + 1].slot)
-                }
-                cells[index] = Cell(ascii: byte, slot: slot)
-                written += 1
-            }
-            return written
+    /// The scalar whose UTF-8 starts at `offset` (Swift strings hold valid UTF-8), moving `offset` past it.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[offset])
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = length == 1 ? lead : lead & (0x7F >> length)
+        for next in (offset + 1)..<min(bytes.count, offset + length) {
+            value = value << 6 | UInt32(bytes[next] & 0x3F)
         }
+        offset += length
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// `set` for `put`: the cell at `column` of a row already known to be on screen, blanking any wide
+    /// character it cuts in half (a continuation is only stored right after its own wide character).
+    private static func store(
+        _ cell: Cell, at column: Int, in cells: UnsafeMutableBufferPointer<Cell>, rowStart: Int, width: Int
+    ) {
+        let index = rowStart + column
+        let old = cells[index]
+        if old.isContinuation, column > 0, !cell.isContinuation {
+            cells[index - 1] = Cell(ascii: 0x20, slot: cells[index - 1].slot)
+        }
+        if old.width == 2, column + 1 < width, cell.width != 2 {
+            cells[index + 1] = Cell(ascii: 0x20, slot: cells[index + 1].slot)
+        }
+        cells[index] = cell
     }
 
     /// True when `count` cells from `start` hold the same bytes in both grids, compared a word at a time

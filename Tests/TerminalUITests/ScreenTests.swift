@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func plainTextOverAWideCharacterBlanksItsOtherHalf() {
-        var screen = Screen(width: 6, height: 2)
+        var screen = Screen(width: 6, height: 3)
         screen.put("你好", x: 0, y: 0, slot: .normal)
         screen.put("ab", x: 1, y: 0, slot: .title)  // right half of 你, left half of 好
         #expect(screen.lines[0] == " ab")
@@ -63,6 +63,13 @@ import Testing
         screen.put("e\u{301}xyz", x: 0, y: 1, slot: .normal, maxWidth: 3)
         #expect(screen.lines[1] == "e\u{301}xy")
         #expect(screen[0, 1].text == "e\u{301}")
+        screen.put("你好", x: 0, y: 2, slot: .normal)
+        screen.put("好", x: 0, y: 2, slot: .normal)  // a wide character over a wide one stays whole
+        #expect(screen.lines[2] == "好好")
+        #expect(screen[0, 2].width == 2 && screen[1, 2].isContinuation)
+        screen.put("é😀ß", x: 0, y: 2, slot: .normal)  // two-, four- and two-byte UTF-8
+        #expect(screen.lines[2] == "é😀ß")  // the emoji cut the second 好, whose right half went blank
+        #expect(screen[1, 2].text == "😀" && screen[3, 2].text == "ß")
     }
 }
 
