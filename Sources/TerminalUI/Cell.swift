@@ -52,6 +52,17 @@ public struct Cell: Hashable, Sendable {
         byteCount = 1
     }
 
+    /// Creates a cell from the UTF-8 of one scalar (at most four bytes), as `Screen.put` reads it from its text.
+    init(utf8: UnsafeBufferPointer<UInt8>, width: Int, slot: ThemeSlot) {
+        self.columns = Int8(clamping: width)
+        self.slot = slot
+        let count = min(utf8.count, 8)
+        for index in 0..<count {
+            packed.0 |= UInt64(utf8[index]) << UInt64(8 * index)
+        }
+        byteCount = UInt8(count)
+    }
+
     /// The right half of a wide character: no text, no columns of its own.
     public static func continuation(_ slot: ThemeSlot) -> Cell {
         var cell = Cell(scalar: " ", width: 0, slot: slot)

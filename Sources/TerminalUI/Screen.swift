@@ -73,14 +73,15 @@ public struct Screen: Equatable, Sendable {
     }
 
     /// `put` on the row starting at cell `rowStart`, reading the text's UTF-8 directly: printable ASCII
-    /// needs no width lookup, and a run of one scalar (a rule of box-drawing lines) is looked up once.
+    /// needs no width lookup, and the next scalars in the same run of widths (CJK, a rule of box-drawing
+    /// lines) need none either.
     private static func write(
         _ bytes: UnsafeBufferPointer<UInt8>, into cells: UnsafeMutableBufferPointer<Cell>, rowStart: Int,
         width: Int, x: Int, limit: Int, slot: ThemeSlot
     ) -> Int {
         var column = x
         var lastCell: Int?
-        var previous: (scalar: Unicode.Scalar, width: Int)?
+        var lastRun: (range: ClosedRange<UInt32>, width: Int)?
         var offset = 0
         while offset < bytes.count {
             let lead = bytes[offset]
@@ -94,14 +95,11 @@ public struct Screen: Equatable, Sendable {
                 column += 1
                 continue
             }
+            let start = offset
             let scalar = decodeScalar(bytes, at: &offset)
-            let scalarWidth: Int
-            if let previous, previous.scalar == scalar {
-                scalarWidth = previous.width
-            } else {
-                scalarWidth = CellWidth.of(scalar)
-                previous = (scalar, scalarWidth)
-            }
+            let run = lastRun.flatMap { $0.range.contains(scalar.value) ? $0 : nil } ?? CellWidth.run(containing: scalar)
+            lastRun = run
+            let scalarWidth = run.width
             if scalarWidth <= 0 {
                 guard scalarWidth == 0, let index = lastCell else { continue }
                 if cells[index].scalarCount <= Screen.maxCombining {
@@ -117,9 +115,8 @@ public struct Screen: Equatable, Sendable {
                 break
             }
             if column >= 0 {
-                store(
-                    Cell(scalar: scalar, width: scalarWidth, slot: slot), at: column, in: cells, rowStart: rowStart,
-                    width: width)
+                let cell = Cell(utf8: UnsafeBufferPointer(rebasing: bytes[start..<offset]), width: scalarWidth, slot: slot)
+                store(cell, at: column, in: cells, rowStart: rowStart, width: width)
                 lastCell = rowStart + column
                 if scalarWidth == 2 {
                     store(.continuation(slot), at: column + 1, in: cells, rowStart: rowStart, width: width)

@@ -24,6 +24,20 @@ import Testing
         #expect(CellWidth.of("e\u{301}") == 1)
     }
 
+    @Test func aRunOfWidthsHoldsItsScalarAndOneWidthThroughout() {
+        let samples = Array(stride(from: 0, through: 0x10FFFF, by: 97)) + [0, 0x7F, 0xA0, 0x3220, 0xA48C, 0x10FFFF]
+        for value in samples {
+            guard let scalar = Unicode.Scalar(UInt32(value)), !(0x20..<0x7F).contains(value) else { continue }
+            let run = CellWidth.run(containing: scalar)
+            #expect(run.range.contains(scalar.value), "U+\(String(value, radix: 16))")
+            #expect(run.width == CellWidth.of(scalar), "U+\(String(value, radix: 16))")
+            for end in [run.range.lowerBound, run.range.upperBound] {
+                guard let edge = Unicode.Scalar(end), !(0x20..<0x7F).contains(end) else { continue }
+                #expect(CellWidth.of(edge) == run.width, "U+\(String(value, radix: 16)) at U+\(String(end, radix: 16))")
+            }
+        }
+    }
+
     @Test func diffReportsOnlyChangedRuns() {
         var old = Screen(width: 10, height: 2)
         old.put("hello", x: 0, y: 0, slot: .normal)
