@@ -97,9 +97,14 @@ public struct Screen: Equatable, Sendable {
             }
             let start = offset
             let scalar = decodeScalar(bytes, at: &offset)
-            let run = lastRun.flatMap { $0.range.contains(scalar.value) ? $0 : nil } ?? CellWidth.run(containing: scalar)
-            lastRun = run
-            let scalarWidth = run.width
+            let scalarWidth: Int
+            if let lastRun, lastRun.range.contains(scalar.value) {
+                scalarWidth = lastRun.width
+            } else {
+                let run = CellWidth.run(containing: scalar)
+                lastRun = run
+                scalarWidth = run.width
+            }
             if scalarWidth <= 0 {
                 guard scalarWidth == 0, let index = lastCell else { continue }
                 if cells[index].scalarCount <= Screen.maxCombining {
@@ -115,8 +120,10 @@ public struct Screen: Equatable, Sendable {
                 break
             }
             if column >= 0 {
-                let cell = Cell(utf8: UnsafeBufferPointer(rebasing: bytes[start..<offset]), width: scalarWidth, slot: slot)
-                store(cell, at: column, in: cells, rowStart: rowStart, width: width)
+                let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+                store(
+                    Cell(utf8: utf8, width: scalarWidth, slot: slot), at: column, in: cells, rowStart: rowStart,
+                    width: width)
                 lastCell = rowStart + column
                 if scalarWidth == 2 {
                     store(.continuation(slot), at: column + 1, in: cells, rowStart: rowStart, width: width)

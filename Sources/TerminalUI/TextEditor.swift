@@ -309,14 +309,14 @@ public struct TextEditor: Widget, Equatable, Sendable {
         }
     }
 
-    /// Inserts at the cursor. Only the graphemes beside the cursor are segmented again with the new
-    /// text (a combining mark or joiner typed next to a grapheme joins it), not the whole text.
     /// Every change of the text goes through here, which notes how far the kept rows still hold.
     private mutating func splice(_ range: Range<Int>, with new: [Character]) {
         characters.replaceSubrange(range, with: new)
         changedFrom = min(changedFrom ?? range.lowerBound, range.lowerBound)
     }
 
+    /// Inserts at the cursor. Only the graphemes beside the cursor are segmented again with the new
+    /// text (a combining mark or joiner typed next to a grapheme joins it), not the whole text.
     private mutating func insert(_ string: String) {
         guard !string.isEmpty else { return }
         let low = max(0, cursor - 1)
