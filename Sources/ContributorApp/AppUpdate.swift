@@ -317,6 +317,10 @@ enum AppUpdate {
 
     static func editorKey(_ state: inout AppState, _ key: Key) {
         guard var session = state.session, case .reply(var editor) = session.work else { return }
+        // Take the editor out of the state while it edits, so its text and undo history are held once and
+        // changed in place: otherwise every keystroke copies all of the reply's characters.
+        state.session = nil
+        session.work = .unsupported
         if editor.apply(key) {
             session.draftDirtySince = session.draftDirtySince ?? state.environment.now()
         }

@@ -12,8 +12,12 @@ final class CurlLane: @unchecked Sendable {
 
     /// Starts the thread; `name` shows up in debuggers and thread listings. The handle is made on that thread:
     /// the first one loads libcurl (CCurl), which the caller, often the UI's main thread, need not wait for.
+    /// It is made once `CurlLoadGate` is open.
     init(name: String, configuration: CurlTransportConfiguration) {
-        let thread = Thread { [self] in run(CurlEasyHandle(configuration: configuration)) }
+        let thread = Thread { [self] in
+            CurlLoadGate.shared.waitUntilOpen()
+            run(CurlEasyHandle(configuration: configuration))
+        }
         thread.name = name
         thread.start()
     }

@@ -13,6 +13,12 @@ public struct Cell: Hashable, Sendable {
     private var columns: Int8
     /// The style slot the theme turns into colours and attributes.
     public var slot: ThemeSlot
+    /// Fills the cell to its 32-byte stride with zeros, so equal cells are equal bytes (`Screen.diff` compares
+    /// whole rows as memory).
+    private var reserved: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
+
+    /// True when the cell's stored fields fill its stride, so comparing bytes compares cells.
+    static let hasNoPadding = MemoryLayout<Cell>.size == MemoryLayout<Cell>.stride
 
     /// Creates a cell; text beyond `capacity` UTF-8 bytes is cut at a scalar boundary.
     public init(text: String, width: Int, slot: ThemeSlot) {
@@ -36,6 +42,25 @@ public struct Cell: Hashable, Sendable {
             shift += 8
         }
         byteCount = UInt8(shift / 8)
+    }
+
+    /// Creates a one-column cell holding a printable ASCII byte (the fast path of `Screen.put`).
+    init(ascii byte: UInt8, slot: ThemeSlot) {
+        self.columns = 1
+        self.slot = slot
+        packed.0 = UInt64(byte)
+        byteCount = 1
+    }
+
+    /// Creates a cell from the UTF-8 of one scalar (at most four bytes), as `Screen.put` reads it from its text.
+    init(utf8: UnsafeBufferPointer<UInt8>, width: Int, slot: ThemeSlot) {
+        self.columns = Int8(clamping: width)
+        self.slot = slot
+        let count = min(utf8.count, 8)
+        for index in 0..<count {
+            packed.0 |= UInt64(utf8[index]) << UInt64(8 * index)
+        }
+        byteCount = UInt8(count)
     }
 
     /// The right half of a wide character: no text, no columns of its own.

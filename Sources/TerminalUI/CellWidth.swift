@@ -58,6 +58,13 @@ public enum CellWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value >= 0x20 && value < 0x7F { return 1 }
+        return run(containing: scalar).width
+    }
+
+    /// The widest range of scalars around `scalar` that all take its width, so a caller drawing text (CJK,
+    /// a rule of box-drawing lines) can skip the lookup while the next scalar stays in the range.
+    static func run(containing scalar: Unicode.Scalar) -> (range: ClosedRange<UInt32>, width: Int) {
+        let value = scalar.value
         let table = ranges
         var low = 0
         var high = table.lows.count - 1
@@ -68,10 +75,13 @@ public enum CellWidth {
             } else if value > table.highs[mid] {
                 low = mid + 1
             } else {
-                return Int(table.widths[mid])
+                return (table.lows[mid]...table.highs[mid], Int(table.widths[mid]))
             }
         }
-        return 1
+        // Between two entries (`high` is below `value`, `low` above it): width 1 up to the next entry.
+        let gapStart = high >= 0 ? table.highs[high] + 1 : 0
+        let gapEnd = low < table.lows.count ? table.lows[low] - 1 : 0x10FFFF
+        return (gapStart...gapEnd, 1)
     }
 
     /// Columns for a string that is already sanitised: the sum of its scalars' widths (non-printable count 0).

@@ -52,17 +52,59 @@ public struct Screen: Equatable, Sendable {
     /// Writes already-sanitised text at a position, clipped to `maxWidth` columns and the screen edge.
     /// A wide character that does not fit is replaced by a blank, never split. Returns the columns used.
     @discardableResult
-    public mutating func put(
-        _ text: some StringProtocol, x: Int, y: Int, slot: ThemeSlot, maxWidth: Int? = nil
-    )
-        -> Int
-    {
+    public mutating func put(_ text: String, x: Int, y: Int, slot: ThemeSlot, maxWidth: Int? = nil) -> Int {
+        put(text[...], x: x, y: y, slot: slot, maxWidth: maxWidth)
+    }
+
+    /// `put` for part of a string (the one implementation: concrete types rather than a generic
+    /// `StringProtocol`, which callers in other modules would run unspecialised, through protocol witnesses).
+    @discardableResult
+    public mutating func put(_ text: Substring, x: Int, y: Int, slot: ThemeSlot, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
+        let rowStart = y * width
+        let width = self.width
+        var contiguous = text  // `withUTF8` is mutating: it may first make a bridged string contiguous
+        return contiguous.withUTF8 { bytes in
+            cells.withUnsafeMutableBufferPointer { cells in
+                Screen.write(bytes, into: cells, rowStart: rowStart, width: width, x: x, limit: limit, slot: slot)
+            }
+        }
+    }
+
+    /// `put` on the row starting at cell `rowStart`, reading the text's UTF-8 directly: printable ASCII
+    /// needs no width lookup, and the next scalars in the same run of widths (CJK, a rule of box-drawing
+    /// lines) need none either.
+    private static func write(
+        _ bytes: UnsafeBufferPointer<UInt8>, into cells: UnsafeMutableBufferPointer<Cell>, rowStart: Int,
+        width: Int, x: Int, limit: Int, slot: ThemeSlot
+    ) -> Int {
         var column = x
         var lastCell: Int?
-        for scalar in text.unicodeScalars {
-            let scalarWidth = CellWidth.of(scalar)
+        var lastRun: (range: ClosedRange<UInt32>, width: Int)?
+        var offset = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            if lead >= 0x20, lead < 0x7F {
+                offset += 1
+                guard column < limit else { break }
+                if column >= 0 {
+                    store(Cell(ascii: lead, slot: slot), at: column, in: cells, rowStart: rowStart, width: width)
+                    lastCell = rowStart + column
+                }
+                column += 1
+                continue
+            }
+            let start = offset
+            let scalar = decodeScalar(bytes, at: &offset)
+            let scalarWidth: Int
+            if let lastRun, lastRun.range.contains(scalar.value) {
+                scalarWidth = lastRun.width
+            } else {
+                let run = CellWidth.run(containing: scalar)
+                lastRun = run
+                scalarWidth = run.width
+            }
             if scalarWidth <= 0 {
                 guard scalarWidth == 0, let index = lastCell else { continue }
                 if cells[index].scalarCount <= Screen.maxCombining {
@@ -72,21 +114,68 @@ public struct Screen: Equatable, Sendable {
             }
             if column + scalarWidth > limit {
                 if column < limit, column >= 0 {
-                    set(Cell(scalar: " ", width: 1, slot: slot), x: column, y: y)
+                    store(Cell(ascii: 0x20, slot: slot), at: column, in: cells, rowStart: rowStart, width: width)
                     column += 1
                 }
                 break
             }
             if column >= 0 {
-                set(Cell(scalar: scalar, width: scalarWidth, slot: slot), x: column, y: y)
-                lastCell = y * width + column
+                let utf8 = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+                store(
+                    Cell(utf8: utf8, width: scalarWidth, slot: slot), at: column, in: cells, rowStart: rowStart,
+                    width: width)
+                lastCell = rowStart + column
                 if scalarWidth == 2 {
-                    set(.continuation(slot), x: column + 1, y: y)
+                    store(.continuation(slot), at: column + 1, in: cells, rowStart: rowStart, width: width)
                 }
             }
             column += scalarWidth
         }
         return max(0, column - x)
+    }
+
+    /// The scalar whose UTF-8 starts at `offset` (Swift strings hold valid UTF-8), moving `offset` past it.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[offset])
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = length == 1 ? lead : lead & (0x7F >> length)
+        for next in (offset + 1)..<min(bytes.count, offset + length) {
+            value = value << 6 | UInt32(bytes[next] & 0x3F)
+        }
+        offset += length
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// `set` for `put`: the cell at `column` of a row already known to be on screen, blanking any wide
+    /// character it cuts in half (a continuation is only stored right after its own wide character).
+    private static func store(
+        _ cell: Cell, at column: Int, in cells: UnsafeMutableBufferPointer<Cell>, rowStart: Int, width: Int
+    ) {
+        let index = rowStart + column
+        let old = cells[index]
+        if old.isContinuation, column > 0, !cell.isContinuation {
+            cells[index - 1] = Cell(ascii: 0x20, slot: cells[index - 1].slot)
+        }
+        if old.width == 2, column + 1 < width, cell.width != 2 {
+            cells[index + 1] = Cell(ascii: 0x20, slot: cells[index + 1].slot)
+        }
+        cells[index] = cell
+    }
+
+    /// True when `count` cells from `start` hold the same bytes in both grids, compared a word at a time
+    /// (false when cells have padding, whose bytes say nothing).
+    private static func sameBytes(
+        _ cells: UnsafeBufferPointer<Cell>, _ old: UnsafeBufferPointer<Cell>, from start: Int, count: Int
+    ) -> Bool {
+        guard Cell.hasNoPadding, let new = cells.baseAddress, let previous = old.baseAddress else { return false }
+        let words = count * MemoryLayout<Cell>.stride / MemoryLayout<UInt64>.stride
+        return (new + start).withMemoryRebound(to: UInt64.self, capacity: words) { row in
+            (previous + start).withMemoryRebound(to: UInt64.self, capacity: words) { oldRow in
+                var difference: UInt64 = 0
+                for word in 0..<words { difference |= row[word] ^ oldRow[word] }
+                return difference == 0
+            }
+        }
     }
 
     /// Writes a styled line; returns the columns used.
@@ -163,19 +252,32 @@ public struct Screen: Equatable, Sendable {
                 ScreenChange(y: row, x: 0, cells: Array(cells[(row * width)..<((row + 1) * width)]))
             }
         }
+        return cells.withUnsafeBufferPointer { new in
+            old.cells.withUnsafeBufferPointer { previous in
+                Screen.changedRuns(new, from: previous, width: width, height: height)
+            }
+        }
+    }
+
+    /// `diff(from:)` over two grids of the same size, read without bounds checks: this runs on every cell
+    /// of every frame.
+    private static func changedRuns(
+        _ cells: UnsafeBufferPointer<Cell>, from old: UnsafeBufferPointer<Cell>, width: Int, height: Int
+    ) -> [ScreenChange] {
         var changes: [ScreenChange] = []
         for row in 0..<height {
             var column = 0
             let base = row * width
+            if Screen.sameBytes(cells, old, from: base, count: width) { continue }
             while column < width {
-                if cells[base + column] == old.cells[base + column] {
+                if cells[base + column] == old[base + column] {
                     column += 1
                     continue
                 }
                 var start = column
                 if cells[base + start].isContinuation && start > 0 { start -= 1 }
                 var end = column
-                while end + 1 < width && cells[base + end + 1] != old.cells[base + end + 1] { end += 1 }
+                while end + 1 < width && cells[base + end + 1] != old[base + end + 1] { end += 1 }
                 if end + 1 < width && cells[base + end + 1].isContinuation { end += 1 }
                 if let last = changes.last, last.y == row, last.x + last.cells.count >= start {
                     let from = last.x + last.cells.count

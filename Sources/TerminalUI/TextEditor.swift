@@ -4,7 +4,7 @@
 public struct TextEditor: Widget, Equatable, Sendable {
     /// The server's default limit on a reply's length (Open-Assistant backend).
     public static let defaultLimit = 2000
-    /// Undo steps kept; each holds a copy of the text, so a long session does not grow without bound.
+    /// Undo steps kept, so a long session does not grow without bound (a step holds what its edits replaced).
     public static let undoLimit = 100
     /// Fraction of the limit from which the count shows in the warning style.
     public static let warningFraction = 0.9
@@ -29,9 +29,19 @@ public struct TextEditor: Widget, Equatable, Sendable {
     /// Control characters removed from the last paste (0 when the last edit was no paste).
     public private(set) var lastPasteRemoved: Int = 0
 
-    private struct State: Equatable, Sendable {
-        var characters: [Character]
-        var cursor: Int
+    /// One change of the text: at grapheme `start`, `removed` was replaced by `inserted`.
+    private struct Replacement: Equatable, Sendable {
+        var start: Int
+        var removed: [Character]
+        var inserted: [Character]
+    }
+
+    /// One undo step: an edit group's replacements in the order made, and the cursor before and after it.
+    /// Keeping the changes rather than a copy of the text makes a keystroke's undo record as small as the edit.
+    private struct UndoStep: Equatable, Sendable {
+        var replacements: [Replacement] = []
+        var cursorBefore: Int
+        var cursorAfter: Int
     }
 
     private enum EditKind: Equatable, Sendable {
@@ -51,8 +61,10 @@ public struct TextEditor: Widget, Equatable, Sendable {
     private var revision = 0
     /// Rows kept by `ensureCursorVisible`, so drawing the same state does not wrap the text again.
     private var rowCache: RowCache?
-    private var undoStack: [State] = []
-    private var redoStack: [State] = []
+    /// The lowest grapheme index changed since `rowCache` was kept: rows read only before it still hold.
+    private var changedFrom: Int?
+    private var undoStack: [UndoStep] = []
+    private var redoStack: [UndoStep] = []
     private var lastEdit: EditKind?
     private var goalColumn: Int?
 
@@ -222,7 +234,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
     public mutating func replaceText(_ newText: String) {
         guard newText != text else { return }
         edit(nil) {
-            $0.characters = Array(newText)
+            $0.replace(0..<$0.characters.count, with: Array(newText))
             $0.cursor = $0.characters.count
         }
         lastEdit = nil
@@ -231,19 +243,25 @@ public struct TextEditor: Widget, Equatable, Sendable {
 
     /// Undoes the last step; typing is grouped into word-sized steps.
     public mutating func undo() {
-        guard let state = undoStack.popLast() else { return }
-        redoStack.append(State(characters: characters, cursor: cursor))
-        characters = state.characters
-        cursor = state.cursor
+        guard var step = undoStack.popLast() else { return }
+        for change in step.replacements.reversed() {
+            splice(change.start..<(change.start + change.inserted.count), with: change.removed)
+        }
+        step.cursorAfter = cursor
+        cursor = step.cursorBefore
+        redoStack.append(step)
         lastEdit = nil
     }
 
     /// Redoes the last undone step.
     public mutating func redo() {
-        guard let state = redoStack.popLast() else { return }
-        undoStack.append(State(characters: characters, cursor: cursor))
-        characters = state.characters
-        cursor = state.cursor
+        guard var step = redoStack.popLast() else { return }
+        for change in step.replacements {
+            splice(change.start..<(change.start + change.removed.count), with: change.inserted)
+        }
+        step.cursorBefore = cursor
+        cursor = step.cursorAfter
+        undoStack.append(step)
         lastEdit = nil
     }
 
@@ -254,19 +272,31 @@ public struct TextEditor: Widget, Equatable, Sendable {
         edit(isSpace ? .typingSpace : .typingWord) { $0.insert(String(character)) }
     }
 
-    /// Records an undo step unless this edit continues the current group, then performs it.
+    /// Performs an edit whose changes go through `replace`, recording them in a new undo step unless
+    /// this edit continues the current group.
     private mutating func edit(_ kind: EditKind?, _ body: (inout TextEditor) -> Void) {
-        let continues = TextEditor.continuesGroup(lastEdit, kind)
-        let saved = continues ? nil : State(characters: characters, cursor: cursor)
+        let continues = TextEditor.continuesGroup(lastEdit, kind) && !undoStack.isEmpty
+        if !continues { undoStack.append(UndoStep(cursorBefore: cursor, cursorAfter: cursor)) }
         let before = revision
         body(&self)
-        guard revision != before else { return }
-        if let saved {
-            undoStack.append(saved)
-            if undoStack.count > TextEditor.undoLimit { undoStack.removeFirst() }
+        guard revision != before else {
+            if !continues { undoStack.removeLast() }
+            return
         }
+        undoStack[undoStack.count - 1].cursorAfter = cursor
+        if undoStack.count > TextEditor.undoLimit { undoStack.removeFirst() }
         redoStack.removeAll()
         lastEdit = kind
+    }
+
+    /// Replaces graphemes `range` with `new`, recorded in the open undo step (only `edit`'s body calls it).
+    private mutating func replace(_ range: Range<Int>, with new: [Character]) {
+        let removed = Array(characters[range])
+        splice(range, with: new)
+        if !undoStack.isEmpty {
+            undoStack[undoStack.count - 1].replacements.append(
+                Replacement(start: range.lowerBound, removed: removed, inserted: new))
+        }
     }
 
     private static func continuesGroup(_ previous: EditKind?, _ next: EditKind?) -> Bool {
@@ -279,6 +309,12 @@ public struct TextEditor: Widget, Equatable, Sendable {
         }
     }
 
+    /// Every change of the text goes through here, which notes how far the kept rows still hold.
+    private mutating func splice(_ range: Range<Int>, with new: [Character]) {
+        characters.replaceSubrange(range, with: new)
+        changedFrom = min(changedFrom ?? range.lowerBound, range.lowerBound)
+    }
+
     /// Inserts at the cursor. Only the graphemes beside the cursor are segmented again with the new
     /// text (a combining mark or joiner typed next to a grapheme joins it), not the whole text.
     private mutating func insert(_ string: String) {
@@ -287,7 +323,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
         let high = min(characters.count, cursor + 1)
         let prefix = String(characters[low..<cursor]) + string
         let merged = Array(prefix + String(characters[cursor..<high]))
-        characters.replaceSubrange(low..<high, with: merged)
+        replace(low..<high, with: merged)
         cursor = low + min(prefix.count, merged.count)
     }
 
@@ -295,7 +331,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
         let low = max(0, min(start, end))
         let high = min(characters.count, max(start, end))
         guard low < high else { return }
-        characters.removeSubrange(low..<high)
+        replace(low..<high, with: [])
         cursor = low
     }
 
@@ -365,6 +401,16 @@ public struct TextEditor: Widget, Equatable, Sendable {
         public var end: Int
         /// Column at which each grapheme starts, plus the row's total width as the last entry.
         public var columns: [Int]
+        /// The last grapheme index read to place this row (the newline or text end closing its line, or the
+        /// grapheme that did not fit); `Int.max` for the empty row after a full line that only the cursor adds.
+        var lastRead: Int
+        /// The row's styled text once built for drawing, kept with the row while edits after it reuse it.
+        var styled: StyledLine?
+
+        /// Same graphemes at the same columns (whether the styled text was built yet does not count).
+        public static func == (lhs: VisualRow, rhs: VisualRow) -> Bool {
+            lhs.start == rhs.start && lhs.end == rhs.end && lhs.columns == rhs.columns && lhs.lastRead == rhs.lastRead
+        }
     }
 
     /// How one grapheme is drawn at a given column: sanitised text, slot and width.
@@ -395,9 +441,19 @@ public struct TextEditor: Widget, Equatable, Sendable {
     /// The text soft-wrapped to `width` columns: breaks after the last space that fits, or inside a
     /// word longer than the row. When the cursor ends a full row, an empty row follows for it.
     public func visualRows(width: Int) -> [VisualRow] {
+        wrapRows(width: width, after: [])
+    }
+
+    /// `visualRows` when the rows `kept` (from the start of the text) are already known: wraps only from
+    /// where they end.
+    private func wrapRows(width: Int, after kept: [VisualRow]) -> [VisualRow] {
         let width = max(1, width)
-        var rows: [VisualRow] = []
+        var rows = kept
+        // Where the next row starts: after the newline closing the last kept row's line, or where that row ends.
         var lineStart = 0
+        if let last = kept.last {
+            lineStart = last.end < characters.count && characters[last.end] == "\n" ? last.end + 1 : last.end
+        }
         while true {
             let lineEnd = self.lineEnd(lineStart)
             var position = lineStart
@@ -423,13 +479,13 @@ public struct TextEditor: Widget, Equatable, Sendable {
                     column = lastBreak.column
                 }
                 columns.append(column)
-                rows.append(VisualRow(start: position, end: end, columns: columns))
+                rows.append(VisualRow(start: position, end: end, columns: columns, lastRead: index))
                 position = end
             } while position < lineEnd
             if cursor == lineEnd, let last = rows.last, last.end == lineEnd, last.start < lineEnd,
                 last.columns.last ?? 0 >= width
             {
-                rows.append(VisualRow(start: lineEnd, end: lineEnd, columns: [0]))
+                rows.append(VisualRow(start: lineEnd, end: lineEnd, columns: [0], lastRead: .max))
             }
             if lineEnd >= characters.count { break }
             lineStart = lineEnd + 1
@@ -450,7 +506,7 @@ public struct TextEditor: Widget, Equatable, Sendable {
     }
 
     /// The styled text of a row (built only for the rows on screen).
-    private func line(_ row: VisualRow) -> StyledLine {
+    func line(_ row: VisualRow) -> StyledLine {
         var spans: [StyledSpan] = []
         var bytes: [UInt8] = []
         bytes.reserveCapacity(row.end - row.start)
@@ -478,12 +534,16 @@ public struct TextEditor: Widget, Equatable, Sendable {
         TextEditor.locate(cursor, in: rows(width: width))
     }
 
-    /// The wrapped rows at `width`: the kept ones when nothing they depend on changed.
-    private func rows(width: Int) -> [VisualRow] {
-        if let rowCache, rowCache.revision == revision, rowCache.cursor == cursor, rowCache.width == width {
-            return rowCache.rows
+    /// The wrapped rows at `width`: the kept ones when nothing they depend on changed, and after an edit
+    /// the kept rows before it with the rest wrapped again. (Only the cursor's empty row after a full line
+    /// depends on the cursor; the kept rows end before the edit, and the cursor is at or after it.)
+    func rows(width: Int) -> [VisualRow] {
+        guard let rowCache, rowCache.width == width else { return visualRows(width: width) }
+        if rowCache.revision == revision, rowCache.cursor == cursor { return rowCache.rows }
+        guard rowCache.revision != revision, let changedFrom, cursor >= changedFrom else {
+            return visualRows(width: width)
         }
-        return visualRows(width: width)
+        return wrapRows(width: width, after: Array(rowCache.rows.prefix { $0.lastRead < changedFrom }))
     }
 
     private static func locate(_ position: Int, in rows: [VisualRow]) -> (row: Int, column: Int) {
@@ -527,13 +587,18 @@ public struct TextEditor: Widget, Equatable, Sendable {
         lastEdit = nil
     }
 
+    /// Scrolls so the cursor's row shows, and keeps the rows with the styled text of those in view.
     private mutating func ensureCursorVisible() {
-        let rows = self.rows(width: wrapWidth)
+        var rows = self.rows(width: wrapWidth)
         let count = rowCache?.revision == revision ? characterCount : countCharacters()
-        rowCache = RowCache(revision: revision, cursor: cursor, width: wrapWidth, rows: rows, characterCount: count)
         let row = TextEditor.locate(cursor, in: rows).row
         if row < scrollRow { scrollRow = row }
         if row >= scrollRow + viewHeight { scrollRow = row - viewHeight + 1 }
+        for index in scrollRow..<min(rows.count, scrollRow + viewHeight) where rows[index].styled == nil {
+            rows[index].styled = line(rows[index])
+        }
+        rowCache = RowCache(revision: revision, cursor: cursor, width: wrapWidth, rows: rows, characterCount: count)
+        changedFrom = nil
     }
 
     // MARK: Rendering
@@ -563,7 +628,8 @@ public struct TextEditor: Widget, Equatable, Sendable {
         if cursorAt.row < top { top = cursorAt.row }
         if textRect.height > 0, cursorAt.row >= top + textRect.height { top = cursorAt.row - textRect.height + 1 }
         for index in 0..<textRect.height where top + index < rows.count {
-            screen.put(line(rows[top + index]), x: rect.x, y: rect.y + index, maxWidth: rect.width)
+            let row = rows[top + index]
+            screen.put(row.styled ?? line(row), x: rect.x, y: rect.y + index, maxWidth: rect.width)
         }
         let status = statusText
         var right = status.right

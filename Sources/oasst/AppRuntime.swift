@@ -12,11 +12,12 @@ final class AppRuntime {
     private let runner: EffectRunner
     private let editor: ExternalEditor
     private let exitAfterFirstFrame: Bool
+    private var afterFirstFrame: (() -> Void)?
 
-    /// Creates the loop over a started terminal.
+    /// Creates the loop over a started terminal; `afterFirstFrame` runs once the first frame is on screen.
     init(
         terminal: CursesTerminal, state: AppState, inbox: Inbox, runner: EffectRunner, editor: ExternalEditor,
-        exitAfterFirstFrame: Bool
+        exitAfterFirstFrame: Bool, afterFirstFrame: (() -> Void)? = nil
     ) {
         self.terminal = terminal
         self.state = state
@@ -24,6 +25,7 @@ final class AppRuntime {
         self.runner = runner
         self.editor = editor
         self.exitAfterFirstFrame = exitAfterFirstFrame
+        self.afterFirstFrame = afterFirstFrame
     }
 
     /// Runs until the app quits; returns the final state.
@@ -38,6 +40,8 @@ final class AppRuntime {
                 terminal.invalidate()  // the terminal may have kept or reflowed old rows: repaint all
             }
             terminal.draw(view(state, width: size.width, height: size.height))
+            afterFirstFrame?()
+            afterFirstFrame = nil
             if exitAfterFirstFrame { break }
             let event: InputEvent?
             do {

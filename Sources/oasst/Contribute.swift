@@ -1,5 +1,6 @@
 import ArgumentParser
 import ContributorApp
+import CurlTransport
 import CursesBackend
 import Foundation
 import OasstClient
@@ -45,12 +46,14 @@ struct Contribute: AsyncParsableCommand {
         } catch {
             throw FatalError("cannot open the offline store: \(error)")
         }
-        let backend = try await Backend.open(settings, paths: paths)
-        let client = backend.makeClient(lane: "ui")
-        var sizeLimit = 2000
         let cachedWork =
             ((try? store.readyTasks(for: settings.user).count) ?? 0)
             + ((try? store.takenTasks(for: settings.user).count) ?? 0)
+        // With cached work the first frame needs no network: libcurl loads after it, not beside it.
+        if cachedWork > 0 { CurlLoadGate.shared.hold() }
+        let backend = try await Backend.open(settings, paths: paths)
+        let client = backend.makeClient(lane: "ui")
+        var sizeLimit = 2000
         // With cached work the first frame never waits for the network: the settings follow as a message.
         if cachedWork == 0 {
             do {
@@ -100,7 +103,7 @@ struct Contribute: AsyncParsableCommand {
             directory: paths.runtime)
         let runtime = AppRuntime(
             terminal: terminal, state: state, inbox: inbox, runner: runner, editor: editor,
-            exitAfterFirstFrame: exitAfterFirstFrame)
+            exitAfterFirstFrame: exitAfterFirstFrame, afterFirstFrame: { CurlLoadGate.shared.release() })
         let outcome: Result<AppState, any Error>
         do {
             outcome = .success(try runtime.run(initial: state.initialEffects, restored: runner.restoredTask()))

@@ -129,6 +129,65 @@ import Testing
         #expect(!editor.text.isEmpty)
     }
 
+    @Test func undoAndRedoWalkThroughEveryKindOfEdit() {
+        var editor = TextEditor(text: "start ")
+        var before: [(text: String, cursor: Int)] = []
+        var after: [String] = []
+        func record(_ edit: (inout TextEditor) -> Void) {
+            before.append((editor.text, editor.cursor))
+            edit(&editor)
+            after.append(editor.text)
+        }
+        record { $0.paste("alpha beta") }
+        record { $0.apply(.control("w")) }
+        editor.apply(.control("a"))
+        record { $0.apply(.control("y")) }
+        record { type("e\u{301}x", into: &$0) }  // one typing group; the mark joins the "e" before it
+        record { $0.apply(.backspace) }
+        record { $0.replaceText("new\ntext") }
+        record { $0.apply(.control("u")) }
+        #expect(editor.text == "new\n")
+        let final = (editor.text, editor.cursor)
+        for step in before.indices.reversed() {
+            editor.apply(.control("_"))
+            #expect(editor.text == before[step].text)
+            #expect(editor.cursor == before[step].cursor)
+        }
+        #expect(!editor.canUndo)
+        for step in after.indices {
+            editor.apply(.alt("_"))
+            #expect(editor.text == after[step])
+        }
+        #expect(!editor.canRedo)
+        #expect(editor.text == final.0 && editor.cursor == final.1)
+    }
+
+    @Test(arguments: [1, 7, 42])
+    func rowsWrappedAgainFromAnEditMatchAWholeWrap(seed: UInt64) {
+        var editor = TextEditor(text: "a few words\nto start with", wrapWidth: 7, viewHeight: 3)
+        let keys: [Key] = [
+            .character("x"), .character("你"), .character("\u{301}"), .space, .space, .tab, .enter, .backspace,
+            .delete, .left, .right, .up, .down, .home, .end, .control("w"), .control("k"), .control("y"),
+            .control("_"), .alt("_"), .alt("d"),
+        ]
+        var random = seed
+        for step in 0..<3_000 {
+            // A linear congruential generator: the same keys on every run.
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let key = keys[Int(random >> 33) % keys.count]
+            if key == .enter && editor.characters.count > 300 {
+                editor.replaceText(String(editor.text.prefix(40)))
+            } else {
+                editor.apply(key)
+            }
+            let rows = editor.rows(width: 7)
+            #expect(rows == editor.visualRows(width: 7), "seed \(seed), step \(step), \(key)")
+            for row in rows where row.styled != nil {
+                #expect(row.styled == editor.line(row), "seed \(seed), step \(step), \(key)")
+            }
+        }
+    }
+
     @Test func typingBesideACombiningMarkJoinsItsGrapheme() {
         var editor = TextEditor(text: "cafe!")
         editor.apply(.left)
