@@ -44,7 +44,8 @@ struct JSONWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         empty[empty.count - 1] = true
     }
 
@@ -85,7 +86,7 @@ struct JSONWriter {
     /// Writes `true` or `false`.
     mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        literal(value ? "true" : "false")
     }
 
     /// Writes a boolean, or `null`.
@@ -116,7 +117,12 @@ struct JSONWriter {
     /// Writes `null`.
     mutating func null() {
         separate()
-        bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+        literal("null")
+    }
+
+    /// Appends a fixed text's bytes (no array built for them, as an array literal was on every call).
+    private mutating func literal(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Writes an array of strings.
