@@ -46,6 +46,38 @@ extension Database {
         guard code == SQLITE_DONE else { throw failure(code, sql: sql) }
     }
 
+    /// Whether a transaction is open, asked of SQLite directly (GRDB's `isInsideTransaction` also checks the calling
+    /// dispatch queue, which cost more than the question).
+    var transactionIsOpen: Bool {
+        guard let connection = sqliteConnection else { return false }
+        return sqlite3_get_autocommit(connection) == 0
+    }
+
+    /// The text `beginImmediateTransaction()` runs (one storage, so `StatementShortcut` finds it by address).
+    static let beginImmediateSQL = "BEGIN IMMEDIATE TRANSACTION"
+    /// The text `commitTransaction()` runs.
+    static let commitSQL = "COMMIT TRANSACTION"
+
+    /// `beginTransaction(.immediate)` on a prepared statement: GRDB's parsed and compiled its SQL anew for every
+    /// transaction (the writer begins and commits one per request group).
+    func beginImmediateTransaction() throws {
+        guard let connection = sqliteConnection else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection", sql: Self.beginImmediateSQL)
+        }
+        let handle = try StatementShortcut.statement(Self.beginImmediateSQL, in: self, connection: connection)
+            .sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else { throw failure(code, sql: Self.beginImmediateSQL) }
+    }
+
+    /// `commit()` on a prepared statement (see `beginImmediateTransaction()`); a failed commit throws, leaving the
+    /// transaction to the caller's rollback as before.
+    func commitTransaction() throws {
+        try run(Self.commitSQL)
+    }
+
     /// The cached statement for `sql`, reset and bound to `arguments`. Only inside a transaction: GRDB refuses
     /// statements after an error aborted the transaction, and here SQLite would run them in autocommit mode.
     private func prepared(_ sql: String, _ arguments: [SQLiteValue]) throws -> OpaquePointer {

@@ -76,7 +76,7 @@ final class GroupWriter: Sendable {
             try db.run("RELEASE SAVEPOINT request")
             return value
         } catch {
-            if db.isInsideTransaction {
+            if db.transactionIsOpen {
                 try? db.run("ROLLBACK TO SAVEPOINT request")
                 try? db.run("RELEASE SAVEPOINT request")
             }
@@ -108,19 +108,19 @@ final class GroupWriter: Sendable {
             if jobs.isEmpty { return }
             var committed = false
             do {
-                try db.beginTransaction(.immediate)
+                try db.beginImmediateTransaction()
                 for job in jobs {
                     // An error that aborted the whole transaction (I/O, disk full) ends the group: none of it is
                     // committed, so every request of it fails and is retried by its client.
-                    guard db.isInsideTransaction else { break }
+                    guard db.transactionIsOpen else { break }
                     job.run(db)
                 }
-                if db.isInsideTransaction {
-                    try db.commit()
+                if db.transactionIsOpen {
+                    try db.commitTransaction()
                     committed = true
                 }
             } catch {
-                if db.isInsideTransaction { try? db.rollback() }
+                if db.transactionIsOpen { try? db.rollback() }
             }
             if committed { didCommit() } else { didRollBack() }
             for job in jobs { job.finish(committed) }

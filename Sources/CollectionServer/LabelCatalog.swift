@@ -27,6 +27,13 @@ enum LabelCatalog {
     /// Simple-mode labels for reply label tasks.
     static let simpleReply: [String] = ["spam", "lang_mismatch", "quality"]
 
+    /// `fullPrompt`'s descriptions (built once: label tasks sent them built anew, label by label).
+    static let fullPromptDescriptions = fullPrompt.map(description)
+    /// `fullAssistant`'s descriptions.
+    static let fullAssistantDescriptions = fullAssistant.map(description)
+    /// `simpleReply`'s descriptions.
+    static let simpleReplyDescriptions = simpleReply.map(description)
+
     /// The description the server sends for a label.
     static func description(_ name: String) -> LabelDescription {
         switch name {

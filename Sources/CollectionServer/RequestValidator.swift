@@ -5,13 +5,18 @@ import OasstProtocol
 /// check runs (as the backend's pydantic models do), then decoding into the `OasstProtocol` types.
 enum RequestValidator {
     /// Whether a content type names JSON in any letter case (compared as bytes: Foundation's lower-casing and
-    /// substring search ran for every request with a body).
+    /// substring search ran for every request with a body; so did two array copies after that).
     static func mentionsJSON(_ contentType: String) -> Bool {
-        let bytes = Array(contentType.utf8)
-        let json = Array("json".utf8)
-        guard bytes.count >= json.count else { return false }
-        return (0...(bytes.count - json.count)).contains { start in
-            (0..<json.count).allSatisfy { bytes[start + $0] | 0x20 == json[$0] }
+        var contentType = contentType
+        return contentType.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            for start in 0...(bytes.count - 4)
+            where bytes[start] | 0x20 == UInt8(ascii: "j") && bytes[start + 1] | 0x20 == UInt8(ascii: "s")
+                && bytes[start + 2] | 0x20 == UInt8(ascii: "o") && bytes[start + 3] | 0x20 == UInt8(ascii: "n")
+            {
+                return true
+            }
+            return false
         }
     }
 
@@ -186,7 +191,7 @@ enum RequestValidator {
             requireString("message_id")
             requireString("user_message_id")
             requireString("text")
-            if let text = members["text"]?.stringValue, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if let text = members["text"]?.stringValue, TextTrim.trimmed(text).isEmpty {
                 issues.append(
                     ValidationIssue(
                         loc: [.key("body"), .key("text")], msg: "ensure this value has at least 1 characters",

@@ -111,7 +111,7 @@ extension ServerStore {
         // Text work that needs no database is done before the transaction (the single writer has enough to do).
         let prepared: String?
         switch interaction {
-        case .textReplyToMessage(let body): prepared = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .textReplyToMessage(let body): prepared = TextTrim.trimmed(body.text)
         case .textLabels(let body): prepared = Self.labelsJSON(body.labels)
         case .messageRanking, .messageRating: prepared = nil
         }

@@ -223,12 +223,14 @@ extension ServerStore {
             guard let target, let messageUUID = UUIDText.parse(target), let last = thread.last else {
                 throw ServerError.notAvailable(type)
             }
+            let labels: [LabelDescription]
             if simple {
-                validLabels = LabelCatalog.simpleReply
+                (validLabels, labels) = (LabelCatalog.simpleReply, LabelCatalog.simpleReplyDescriptions)
+            } else if type == .labelAssistantReply {
+                (validLabels, labels) = (LabelCatalog.fullAssistant, LabelCatalog.fullAssistantDescriptions)
             } else {
-                validLabels = type == .labelAssistantReply ? LabelCatalog.fullAssistant : LabelCatalog.fullPrompt
+                (validLabels, labels) = (LabelCatalog.fullPrompt, LabelCatalog.fullPromptDescriptions)
             }
-            let labels = validLabels.map(LabelCatalog.description)
             let mode = simple ? "simple" : "full"
             let disposition = simple ? "spam" : "quality"
             let body = LabelingTask(
@@ -267,6 +269,9 @@ extension ServerStore {
     /// One message by id, with `threadColumns` (built once).
     static let threadMessageSQL = "SELECT \(threadColumns) FROM message WHERE id = ?"
 
+    /// A message's reactions: emoji and whether it is the viewer's (first argument), by message id.
+    static let reactionsSQL = "SELECT emoji, user_id = ? FROM reaction WHERE message_id = ?"
+
     /// The thread from the root to `messageID`, as seen by `viewer`.
     func thread(_ db: Database, messageID: String, viewer: String) throws -> [ConversationMessage] {
         var messages: [ConversationMessage] = []
@@ -301,14 +306,11 @@ extension ServerStore {
         _ db: Database, _ message: ConversationMessage, id: String, viewer: String
     ) throws -> ConversationMessage {
         var message = message
-        // One query for both the counts and the viewer's own reactions (rows come in `emoji` order, BINARY).
-        let reactions = try db.rows(
-            """
-            SELECT emoji, COUNT(*) AS n, MAX(user_id = ?) AS mine FROM reaction WHERE message_id = ?
-            GROUP BY emoji ORDER BY emoji
-            """, [.text(viewer), .text(id)]
-        ) { row in (emoji: row.text(0) ?? "", count: row.integer(1) ?? 0, mine: row.bool(2) ?? false) }
-        for reaction in reactions {
+        // One plain read of the message's reactions, grouped in Swift (`ReactionTally`).
+        let rows = try db.rows(Self.reactionsSQL, [.text(viewer), .text(id)]) { row in
+            (emoji: row.text(0) ?? "", mine: row.bool(1) ?? false)
+        }
+        for reaction in ReactionTally.groups(rows) {
             message.emojis[reaction.emoji] = reaction.count
             if reaction.mine { message.userEmojis.append(reaction.emoji) }
         }

@@ -21,7 +21,7 @@ public enum OasstJSON {
     /// `makeEncoder()`, with the same bytes either way.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
         if let task = value as? OasstTask {
-            var writer = JSONWriter()
+            var writer = JSONWriter(capacity: 4_096)
             if task.write(to: &writer) { return Data(writer.bytes) }
         } else if let interaction = value as? Interaction {
             var writer = JSONWriter()

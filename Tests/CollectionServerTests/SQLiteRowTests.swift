@@ -99,4 +99,33 @@ import Testing
         let count = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item") }
         #expect(count == 2)
     }
+
+    @Test func preparedBeginAndCommitOpenAndCloseTransactionsAgainAndAgain() throws {
+        let queue = try database()
+        let (states, nestedFailed, committedOutside) = try queue.writeWithoutTransaction { db in
+            var states: [Bool] = [db.transactionIsOpen]
+            for round in 0..<3 {
+                try db.beginImmediateTransaction()
+                states.append(db.transactionIsOpen)
+                try db.run("INSERT INTO item (id) VALUES (?)", [.text("c\(round)")])
+                try db.commitTransaction()
+                states.append(db.transactionIsOpen)
+            }
+            // Rolled back through GRDB, as the group writer does after a failure.
+            try db.beginImmediateTransaction()
+            try db.run("INSERT INTO item (id) VALUES (?)", [.text("gone")])
+            var nestedFailed = false
+            do { try db.beginImmediateTransaction() } catch { nestedFailed = true }
+            try db.rollback()
+            states.append(db.transactionIsOpen)
+            var committedOutside = true
+            do { try db.commitTransaction() } catch { committedOutside = false }
+            return (states, nestedFailed, committedOutside)
+        }
+        #expect(states == [false, true, false, true, false, true, false, false])
+        #expect(nestedFailed)
+        #expect(!committedOutside)
+        let ids = try queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM item ORDER BY id") }
+        #expect(ids == ["c0", "c1", "c2"])
+    }
 }

@@ -51,4 +51,23 @@ import Testing
             try queue.close()
         }
     }
+
+    /// More texts than the recent-entry slots, looked up in turns: every look-up still gives its own text's statement.
+    @Test func manyTextsSharingSlotsAreNotMistaken() throws {
+        let texts = (0..<300).map { "SELECT \($0) AS n" }
+        let queue = try DatabaseQueue()
+        try queue.inDatabase { db in
+            guard let connection = db.sqliteConnection else {
+                Issue.record("no connection")
+                return
+            }
+            for round in 0..<3 {
+                for text in round == 1 ? texts.reversed() : texts {
+                    let statement = try StatementShortcut.statement(text, in: db, connection: connection)
+                    #expect(statement.sql == text)
+                    #expect(statement === (try db.cachedStatement(sql: text)))
+                }
+            }
+        }
+    }
 }

@@ -177,6 +177,26 @@ import Testing
         #expect(back == [Self.awkward, "x"])
     }
 
+    /// Strings are scanned eight bytes at a time: every character that needs escaping, at every offset of a text
+    /// longer than two words (and in texts of every length up to that), next to multi-byte characters.
+    @Test func escapesAreFoundAtEveryOffset() throws {
+        let special = (0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) } + ["\"", "\\"]
+        for character in special {
+            var texts: [String] = []
+            for offset in 0..<20 {
+                var text = Array(repeating: Character("a"), count: 20)
+                text[offset] = character
+                texts.append(String(text))
+                texts.append("é" + String(text) + "日本")
+            }
+            for length in 0..<18 {
+                texts.append(String(repeating: "b", count: length) + String(character))
+            }
+            try expectSameBytes(texts, "escaping U+\(String(character.unicodeScalars.first?.value ?? 0, radix: 16))")
+        }
+        try expectSameBytes([String(repeating: "~ plain text é 😀 ", count: 9), "0123456789abcdef", "\u{7F}\u{80}ÿ"])
+    }
+
     @Test func unknownTasksKeepTheirJSON() throws {
         let raw: JSONValue = .object(["type": .string("future_task"), "id": .string("x"), "n": .double(0.5)])
         let task = OasstTask.unknown(type: "future_task", raw: raw)
