@@ -39,7 +39,11 @@ extension Database {
 
     /// Runs a statement that returns no rows (INSERT, UPDATE, SAVEPOINT…).
     func run(_ sql: String, _ arguments: [SQLiteValue] = []) throws {
-        let handle = try prepared(sql, arguments)
+        try runToEnd(prepared(sql, arguments), sql: sql)
+    }
+
+    /// Steps a reset and bound statement to its end, then resets it.
+    private func runToEnd(_ handle: OpaquePointer, sql: String) throws {
         defer { sqlite3_reset(handle) }
         var code = sqlite3_step(handle)
         while code == SQLITE_ROW { code = sqlite3_step(handle) }
@@ -61,15 +65,7 @@ extension Database {
     /// `beginTransaction(.immediate)` on a prepared statement: GRDB's parsed and compiled its SQL anew for every
     /// transaction (the writer begins and commits one per request group).
     func beginImmediateTransaction() throws {
-        guard let connection = sqliteConnection else {
-            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection", sql: Self.beginImmediateSQL)
-        }
-        let handle = try StatementShortcut.statement(Self.beginImmediateSQL, in: self, connection: connection)
-            .sqliteStatement
-        sqlite3_reset(handle)
-        defer { sqlite3_reset(handle) }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else { throw failure(code, sql: Self.beginImmediateSQL) }
+        try runToEnd(statement(Self.beginImmediateSQL), sql: Self.beginImmediateSQL)
     }
 
     /// `commit()` on a prepared statement (see `beginImmediateTransaction()`); a failed commit throws, leaving the
@@ -81,14 +77,21 @@ extension Database {
     /// The cached statement for `sql`, reset and bound to `arguments`. Only inside a transaction: GRDB refuses
     /// statements after an error aborted the transaction, and here SQLite would run them in autocommit mode.
     private func prepared(_ sql: String, _ arguments: [SQLiteValue]) throws -> OpaquePointer {
-        // `sqlite3_get_autocommit` directly: GRDB's `isInsideTransaction` also checks the calling dispatch queue, which
-        // cost more than the rest of the call.
-        guard let connection = sqliteConnection, sqlite3_get_autocommit(connection) == 0 else {
+        guard transactionIsOpen else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "statement outside a transaction", sql: sql)
+        }
+        let handle = try statement(sql)
+        try bind(arguments, to: handle, sql: sql)
+        return handle
+    }
+
+    /// The prepared statement for `sql` on this connection (`StatementShortcut`, then GRDB's cache), reset.
+    private func statement(_ sql: String) throws -> OpaquePointer {
+        guard let connection = sqliteConnection else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "closed connection", sql: sql)
         }
         let handle = try StatementShortcut.statement(sql, in: self, connection: connection).sqliteStatement
         sqlite3_reset(handle)
-        try bind(arguments, to: handle, sql: sql)
         return handle
     }
 

@@ -35,20 +35,6 @@ public struct Screen: Equatable, Sendable {
         return cells[y * width + x]
     }
 
-    /// Sets one cell, blanking any wide character it cuts in half.
-    private mutating func set(_ cell: Cell, x: Int, y: Int) {
-        guard x >= 0, y >= 0, x < width, y < height else { return }
-        let index = y * width + x
-        let old = cells[index]
-        if old.isContinuation, x > 0 {
-            cells[index - 1] = Cell(scalar: " ", width: 1, slot: cells[index - 1].slot)
-        }
-        if old.width == 2, x + 1 < width, !(cell.width == 2) {
-            cells[index + 1] = Cell(scalar: " ", width: 1, slot: cells[index + 1].slot)
-        }
-        cells[index] = cell
-    }
-
     /// Writes already-sanitised text at a position, clipped to `maxWidth` columns and the screen edge.
     /// A wide character that does not fit is replaced by a blank, never split. Returns the columns used.
     @discardableResult
@@ -146,7 +132,7 @@ public struct Screen: Equatable, Sendable {
         return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 
-    /// `set` for `put`: the cell at `column` of a row already known to be on screen, blanking any wide
+    /// Sets the cell at `column` of a row already known to be on screen (`put`, `fill`), blanking any wide
     /// character it cuts in half (a continuation is only stored right after its own wide character).
     private static func store(
         _ cell: Cell, at column: Int, in cells: UnsafeMutableBufferPointer<Cell>, rowStart: Int, width: Int
@@ -191,9 +177,15 @@ public struct Screen: Equatable, Sendable {
 
     /// Fills a rectangle with blanks in one slot.
     public mutating func fill(_ rect: Rect, slot: ThemeSlot) {
-        for row in max(0, rect.y)..<min(height, rect.maxY) {
-            for column in max(0, rect.x)..<min(width, rect.maxX) {
-                set(Cell(scalar: " ", width: 1, slot: slot), x: column, y: row)
+        let width = self.width
+        let rows = max(0, rect.y)..<min(height, rect.maxY)
+        let columns = max(0, rect.x)..<min(width, rect.maxX)
+        let blank = Cell(ascii: 0x20, slot: slot)
+        cells.withUnsafeMutableBufferPointer { cells in
+            for row in rows {
+                for column in columns {
+                    Screen.store(blank, at: column, in: cells, rowStart: row * width, width: width)
+                }
             }
         }
     }
